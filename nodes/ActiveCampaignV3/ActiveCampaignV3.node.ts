@@ -1,0 +1,40 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { registry } from './actions';
+import { buildProperties } from './framework/description';
+import { executeItems } from './framework/execute';
+
+export class ActiveCampaignV3 implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ActiveCampaign V3',
+		name: 'activeCampaignV3',
+		icon: 'file:activecampaign.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Contacts, lists, tags, deals, accounts and e-commerce data in ActiveCampaign (API v3)',
+		defaults: {
+			name: 'ActiveCampaign V3',
+		},
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'activeCampaignV3Api',
+				required: true,
+			},
+		],
+		properties: buildProperties(registry),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return executeItems.call(this, registry);
+	}
+}

@@ -1,0 +1,54 @@
+import { ValidationError } from '../../framework/errors';
+import { defineOperation } from '../../framework/operation';
+import { boolean, email, text } from '../../framework/params';
+import { definedOnly, fieldValuesParam } from '../common';
+
+export default defineOperation({
+	resource: 'contact',
+	operation: 'create',
+	title: 'Create a Contact',
+	description: 'Create a contact, or update the one with the same email (upsert)',
+	outputKey: 'Contact',
+	params: {
+		email: email('Email', {
+			required: false,
+			description: 'Email address of the contact, e.g. john.doe@example.com. Required unless Allow Null Email is on and a phone is given.',
+		}),
+	},
+	options: {
+		firstName: text('FirstName', { description: 'First name of the contact, e.g. John' }),
+		lastName: text('LastName', { description: 'Last name of the contact, e.g. Doe' }),
+		phone: text('Phone', { description: 'Phone number, international format allowed, e.g. +1-555-0100', maxLength: 64 }),
+		allowNullEmail: boolean('AllowNullEmail', {
+			description: 'Whether a contact may be created without an email address (needs a phone number and an account opted in to phone-only contacts)',
+			default: false,
+		}),
+		fieldValues: fieldValuesParam(),
+	},
+	validate(params) {
+		if (params.email === undefined && !(params.allowNullEmail && params.phone !== undefined)) {
+			throw new ValidationError(
+				'"Email" (email) is required: enter the contact\'s email address, or turn on Allow Null Email and give a Phone',
+			);
+		}
+	},
+	async execute({ params, api }) {
+		const contact = definedOnly({
+			email: params.email,
+			firstName: params.firstName,
+			lastName: params.lastName,
+			phone: params.phone,
+			fieldValues: params.fieldValues,
+		});
+		if (params.email === undefined) {
+			// No natural key to upsert on: a plain create, never retried after an ambiguous failure.
+			const body = await api.post('/contacts', { contact });
+			return { contact: body.contact, fieldValues: body.fieldValues ?? [] };
+		}
+		// /contact/sync upserts by email; the lock keeps two items with one email from racing.
+		return api.exclusive(`contact:${params.email.toLowerCase()}`, async () => {
+			const body = await api.post('/contact/sync', { contact });
+			return { contact: body.contact, fieldValues: body.fieldValues ?? [] };
+		});
+	},
+});

@@ -1,0 +1,39 @@
+import { ValidationError } from '../../framework/errors';
+import { defineOperation } from '../../framework/operation';
+import { email, text } from '../../framework/params';
+import { contactIdParam, definedOnly, fieldValuesParam } from '../common';
+
+export default defineOperation({
+	resource: 'contact',
+	operation: 'update',
+	title: 'Update a Contact',
+	description: 'Change the given fields of a contact; fields not given stay as they are',
+	outputKey: 'Contact',
+	params: { contactId: contactIdParam() },
+	options: {
+		email: email('Email', { description: 'New email address, e.g. john.doe@example.com' }),
+		firstName: text('FirstName', { description: 'New first name, e.g. John' }),
+		lastName: text('LastName', { description: 'New last name, e.g. Doe' }),
+		phone: text('Phone', { description: 'New phone number, e.g. +1-555-0100', maxLength: 64 }),
+		fieldValues: fieldValuesParam(),
+	},
+	validate(params) {
+		const { contactId: _id, ...fields } = params;
+		if (Object.values(fields).every((v) => v === undefined)) {
+			throw new ValidationError(
+				'Nothing to update: add at least one of Email, First Name, Last Name, Phone or Field Values under "Options" (options)',
+			);
+		}
+	},
+	async execute({ params, api }) {
+		const contact = definedOnly({
+			email: params.email,
+			firstName: params.firstName,
+			lastName: params.lastName,
+			phone: params.phone,
+			fieldValues: params.fieldValues,
+		});
+		const body = await api.put(`/contacts/${params.contactId}`, { contact }, `Contact ${params.contactId}`);
+		return { ...body.contact, fieldValues: body.fieldValues ?? [] };
+	},
+});

@@ -1,0 +1,30 @@
+import { defineOperation } from '../../framework/operation';
+import { id } from '../../framework/params';
+
+export default defineOperation({
+	resource: 'contactTag',
+	operation: 'remove',
+	title: 'Remove a Contact Tag',
+	description: 'Remove a tag from a contact by the contact-tag association ID (not the tag ID)',
+	outputKey: 'RemovedContactTag',
+	params: {
+		contactTagId: id('ContactTagId', {
+			required: true,
+			type: 'string',
+			description: 'The ID of the contact-tag association (not the tag ID or contact ID), e.g. "12345"',
+		}),
+	},
+	async execute({ params, api }) {
+		const subject = `Contact tag ${params.contactTagId}`;
+		// Read first so the result can say which contact and tag were separated.
+		const found = await api.get(`/contactTags/${params.contactTagId}`, undefined, subject);
+		await api.delete(`/contactTags/${params.contactTagId}`, subject);
+		return {
+			id: String(params.contactTagId),
+			contact: String(found.contactTag?.contact ?? ''),
+			tag: String(found.contactTag?.tag ?? ''),
+			deleted: true,
+			message: `Tag ${found.contactTag?.tag ?? ''} removed from contact ${found.contactTag?.contact ?? ''}`,
+		};
+	},
+});

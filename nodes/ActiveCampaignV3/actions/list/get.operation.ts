@@ -1,0 +1,15 @@
+import { defineOperation } from '../../framework/operation';
+import { listIdParam } from '../common';
+
+export default defineOperation({
+	resource: 'list',
+	operation: 'get',
+	title: 'Get a List',
+	description: 'Retrieve a list by ID',
+	outputKey: 'List',
+	params: { listId: listIdParam('The numeric ID of the list, e.g. 123') },
+	async execute({ params, api }) {
+		const body = await api.get(`/lists/${params.listId}`, undefined, `List ${params.listId}`);
+		return body.list;
+	},
+});

@@ -1,0 +1,36 @@
+import { defineOperation } from '../../framework/operation';
+import { text } from '../../framework/params';
+import { tagTypeParam } from './shared';
+
+export default defineOperation({
+	resource: 'tag',
+	operation: 'create',
+	title: 'Create a Tag',
+	description: 'Create a tag; if a tag with the same name and type exists, that tag is returned',
+	outputKey: 'Tag',
+	params: {
+		tag: text('Tag', { required: true, description: 'Tag name, e.g. VIP Customer' }),
+	},
+	options: {
+		tagType: tagTypeParam('What the tag applies to: contacts (default) or email templates'),
+		description: text('Description', { description: 'What the tag is for, e.g. High-value customers', maxLength: 1000 }),
+	},
+	async execute({ params, api }) {
+		const tagType = params.tagType ?? 'contact';
+		const name = params.tag.toLowerCase();
+		return api.exclusive(`tag:${tagType}:${name}`, async () => {
+			// The search is a "contains" match and may be broad: the exact comparison is ours.
+			const existing = await api.findFirst<{ tag?: string; tagType?: string }>(
+				'/tags',
+				'tags',
+				{ search: params.tag },
+				(t) => String(t.tag).toLowerCase() === name && (t.tagType ?? 'contact') === tagType,
+			);
+			if (existing) return existing;
+			const tag: Record<string, string> = { tag: params.tag, tagType };
+			if (params.description !== undefined) tag.description = params.description;
+			const body = await api.post('/tags', { tag });
+			return body.tag;
+		});
+	},
+});

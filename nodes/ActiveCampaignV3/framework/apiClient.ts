@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { sendRequest, type AccountConnection, type ApiRequest, type ApiResponse } from '../transport';
+import { withKeyLock } from './concurrency';
+
+/** ActiveCampaign's maximum page size. */
+export const PAGE_SIZE = 100;
+
+export interface ListRequest {
+	path: string;
+	qs?: IDataObject;
+	/** The array in the answer, e.g. `contacts`. */
+	listKey: string;
+	returnAll: boolean;
+	limit: number;
+	offset: number;
+}
+
+export interface ListResult<T = IDataObject> {
+	records: T[];
+	/** `meta.total` as a number (the API sends a string), or the record count when absent. */
+	total: number;
+	limit: number;
+	offset: number;
+	hasMore: boolean;
+}
+
+function totalOf(body: any, fallback: number): number {
+	const raw = body?.meta?.total;
+	const total = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+	return Number.isFinite(total) ? total : fallback;
+}
+
+/**
+ * The per-item handle operations use to talk to ActiveCampaign. Every call goes through the one
+ * transport; the client remembers the last upstream status for OriginalStatusCode.
+ */
+export class ApiClient {
+	lastStatus = 0;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly connection: AccountConnection,
+	) {}
+
+	async request<T = any>(request: ApiRequest): Promise<ApiResponse<T>> {
+		return sendRequest(this.ctx, this.connection, request, (status) => (this.lastStatus = status));
+	}
+
+	async get<T = any>(path: string, qs?: IDataObject, subject?: string): Promise<T> {
+		return (await this.request<T>({ method: 'GET', path, qs, subject })).body;
+	}
+
+	async post<T = any>(path: string, body: IDataObject, subject?: string): Promise<T> {
+		return (await this.request<T>({ method: 'POST', path, body, subject })).body;
+	}
+
+	async put<T = any>(path: string, body: IDataObject, subject?: string): Promise<T> {
+		return (await this.request<T>({ method: 'PUT', path, body, subject })).body;
+	}
+
+	async delete<T = any>(path: string, subject?: string): Promise<T> {
+		return (await this.request<T>({ method: 'DELETE', path, subject })).body;
+	}
+
+	/**
+	 * One page (limit/offset) or, with returnAll, every page of 100 from `offset` on. The total
+	 * is that of the whole matching set either way.
+	 */
+	async list<T = IDataObject>(request: ListRequest): Promise<ListResult<T>> {
+		if (!request.returnAll) {
+			const body = await this.get(request.path, { ...request.qs, limit: request.limit, offset: request.offset });
+			const records: T[] = Array.isArray(body?.[request.listKey]) ? body[request.listKey] : [];
+			const total = totalOf(body, request.offset + records.length);
+			return {
+				records,
+				total,
+				limit: request.limit,
+				offset: request.offset,
+				hasMore: request.offset + records.length < total,
+			};
+		}
+		const records: T[] = [];
+		let total = 0;
+		for (let offset = request.offset; ; offset += PAGE_SIZE) {
+			const body = await this.get(request.path, { ...request.qs, limit: PAGE_SIZE, offset });
+			const page: T[] = Array.isArray(body?.[request.listKey]) ? body[request.listKey] : [];
+			records.push(...page);
+			total = totalOf(body, offset + page.length);
+			if (page.length < PAGE_SIZE || offset + page.length >= total) break;
+		}
+		return { records, total, limit: records.length, offset: request.offset, hasMore: false };
+	}
+
+	/**
+	 * Pages through a listing until `matches` finds a record. Used for duplicate protection where
+	 * the API's filter may be fuzzy or ignored: the exact comparison is always ours.
+	 */
+	async findFirst<T = IDataObject>(
+		path: string,
+		listKey: string,
+		qs: IDataObject,
+		matches: (record: T) => boolean,
+	): Promise<T | undefined> {
+		for (let offset = 0; ; offset += PAGE_SIZE) {
+			const body = await this.get(path, { ...qs, limit: PAGE_SIZE, offset });
+			const page: T[] = Array.isArray(body?.[listKey]) ? body[listKey] : [];
+			const found = page.find(matches);
+			if (found) return found;
+			const total = totalOf(body, offset + page.length);
+			if (page.length < PAGE_SIZE || offset + page.length >= total) return undefined;
+		}
+	}
+
+	/** Serializes work on one natural key (per account) across items and executions. */
+	exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
+		return withKeyLock(`${this.connection.accountKey}|${key}`, fn);
+	}
+}

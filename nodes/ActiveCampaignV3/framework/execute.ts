@@ -1,0 +1,94 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { resolveConnection } from '../transport';
+import { settings } from '../transport/settings';
+import { ApiClient } from './apiClient';
+import { mapConcurrent } from './concurrency';
+import { ValidationError } from './errors';
+import { Outcome, type OperationDefinition } from './operation';
+import { classifyFailure, standardOutput } from './output';
+import type { ParamSpec } from './params';
+import type { OperationRegistry } from './registry';
+
+function readRaw(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+	try {
+		return ctx.getNodeParameter(name, itemIndex, fallback as never);
+	} catch (error) {
+		throw new ValidationError(
+			`Parameter "${name}" could not be read (${(error as Error).message}): fix its value or expression`,
+		);
+	}
+}
+
+/**
+ * Reads and validates every parameter of the operation for one item. Options are read from the
+ * `options` collection; a top-level parameter may also be supplied there (an agent or a workflow
+ * written by hand may put Limit/Offset in options), in which case the options value wins.
+ */
+export function readParams(ctx: IExecuteFunctions, op: OperationDefinition, itemIndex: number): IDataObject {
+	const values: IDataObject = {};
+	const rawOptions = op.options ? readRaw(ctx, 'options', itemIndex, {}) : {};
+	const options = (rawOptions && typeof rawOptions === 'object' ? rawOptions : {}) as IDataObject;
+	for (const [key, spec] of Object.entries(op.params) as Array<[string, ParamSpec<unknown>]>) {
+		const raw = options[spec.name] !== undefined ? options[spec.name] : readRaw(ctx, spec.name, itemIndex, null);
+		values[key] = spec.parse(raw) as IDataObject[string];
+	}
+	for (const [key, spec] of Object.entries(op.options ?? {}) as Array<[string, ParamSpec<unknown>]>) {
+		values[key] = spec.parse(options[spec.name]) as IDataObject[string];
+	}
+	op.validate?.(values as never);
+	return values;
+}
+
+async function runItem(ctx: IExecuteFunctions, registry: OperationRegistry, itemIndex: number): Promise<IDataObject> {
+	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
+	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+	const op = registry.get(resource, operation);
+	if (!op) {
+		// A misconfigured node, not a bad item: the only case that may stop the workflow.
+		throw new NodeOperationError(ctx.getNode(), `Unknown operation "${operation}" for resource "${resource}"`, {
+			itemIndex,
+		});
+	}
+	let api: ApiClient | undefined;
+	let redact = (text: string) => text;
+	try {
+		const params = readParams(ctx, op, itemIndex);
+		const connection = await resolveConnection(ctx, itemIndex);
+		redact = connection.redact;
+		api = new ApiClient(ctx, connection);
+		const result = await op.execute({ params: params as never, api, itemIndex });
+		if (result instanceof Outcome) {
+			return standardOutput(op.outputKey, result.data, api.lastStatus, 200, redact(result.message));
+		}
+		return standardOutput(op.outputKey, result, api.lastStatus, 200, '');
+	} catch (error) {
+		const failure = classifyFailure(error, api?.lastStatus ?? 0);
+		const failureValue = op.failureValue ? op.failureValue() : {};
+		return standardOutput(
+			op.outputKey,
+			failureValue,
+			failure.originalStatusCode,
+			failure.statusCode,
+			redact(failure.message),
+		);
+	}
+}
+
+/**
+ * The node's whole per-item loop: every input item yields exactly one output item, paired and in
+ * input order. Items run concurrently (the shared limiter keeps the account under its rate).
+ */
+export async function executeItems(
+	this: IExecuteFunctions,
+	registry: OperationRegistry,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const outputs = await mapConcurrent(items.length, settings.itemConcurrency, (i) => runItem(this, registry, i));
+	return [outputs.map((json, i) => ({ json, pairedItem: { item: i } }))];
+}

@@ -1,0 +1,50 @@
+import type { ApiClient } from './apiClient';
+import type { ParamSpecs, ParamValues } from './params';
+
+/** What an executor receives: validated parameters and the item's API client. */
+export interface OperationInput<P> {
+	params: P;
+	api: ApiClient;
+	itemIndex: number;
+}
+
+/**
+ * A success that still deserves a word to the user (e.g. "the contact is not on that list"):
+ * StatusCode 200 with a non-empty ErrorMessage.
+ */
+export class Outcome<T = unknown> {
+	constructor(
+		readonly data: T,
+		readonly message: string,
+	) {}
+}
+
+export interface OperationDefinition<P extends ParamSpecs = ParamSpecs, O extends ParamSpecs = ParamSpecs> {
+	/** `contact` */
+	resource: string;
+	/** `create` */
+	operation: string;
+	/** The reference's title, e.g. `Create a Contact`. */
+	title: string;
+	/** One sentence for the operation picker and for AI agents. */
+	description: string;
+	/** The business key of the output item, e.g. `Contact`. */
+	outputKey: string;
+	/** The business value on failure (CONTRACT §2); `{}` when omitted. */
+	failureValue?: () => unknown;
+	/** Top-level parameters, in display order. */
+	params: P;
+	/** Items of the `options` collection. */
+	options?: O;
+	/** Checks that involve several parameters; throw ValidationError. */
+	validate?: (params: ParamValues<P> & Partial<ParamValues<O>>) => void;
+	/** From validated parameters to business data. Throws the framework's errors for failures. */
+	execute(input: OperationInput<ParamValues<P> & Partial<ParamValues<O>>>): Promise<unknown>;
+}
+
+/** Identity with inference: lets each module declare its parameters once, fully typed. */
+export function defineOperation<P extends ParamSpecs, O extends ParamSpecs = Record<string, never>>(
+	definition: OperationDefinition<P, O>,
+): OperationDefinition {
+	return definition as unknown as OperationDefinition;
+}

@@ -1,0 +1,240 @@
+import { createHash } from 'crypto';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+
+import { NetworkError, UpstreamError } from '../framework/errors';
+import { normalizeApiBaseUrl } from './baseUrl';
+import { acquireSlot, pauseAccount } from './rateLimiter';
+import { settings } from './settings';
+
+export const CREDENTIAL_TYPE = 'activeCampaignV3Api';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface ApiRequest {
+	method: HttpMethod;
+	/** Path below /api/3, e.g. `/contacts/12`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** What a 404 is about, e.g. `Contact 12`, for the message "Contact 12 not found". */
+	subject?: string;
+}
+
+export interface ApiResponse<T = any> {
+	status: number;
+	body: T;
+}
+
+/** Where requests go and how they are authenticated, resolved once per item from the credential. */
+export interface AccountConnection {
+	baseUrl: string;
+	/** Rate-limit key: the URL and a one-way hash of the key (the key itself is never stored). */
+	accountKey: string;
+	/** Removes the API key from any text that leaves the node. */
+	redact(text: string): string;
+}
+
+export async function resolveConnection(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<AccountConnection> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const baseUrl = normalizeApiBaseUrl(credentials.apiUrl);
+	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
+	const keyHash = createHash('sha256').update(apiKey).digest('hex').slice(0, 16);
+	return {
+		baseUrl,
+		accountKey: `${baseUrl}#${keyHash}`,
+		redact: (text) => (apiKey.length >= 4 ? text.split(apiKey).join('***') : text),
+	};
+}
+
+const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+/** Connection-level failures where the request provably never reached the server. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Exponential back-off with full jitter: a random wait in [base/2, base * 2^attempt]. */
+function backoffMs(attempt: number): number {
+	const ceiling = Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** attempt);
+	return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+function retryAfterMs(headers: IDataObject | undefined): number {
+	const raw = headers?.['retry-after'];
+	const text = Array.isArray(raw) ? String(raw[0]) : raw === undefined ? '' : String(raw);
+	let ms = NaN;
+	if (/^\d+(\.\d+)?$/.test(text.trim())) ms = Number(text) * 1000;
+	else if (text) ms = Date.parse(text) - Date.now();
+	if (!Number.isFinite(ms) || ms < 0) ms = settings.backoffBaseMs;
+	return Math.min(ms, settings.backoffMaxMs);
+}
+
+/** Finds the socket/axios error code anywhere in the wrapped error chain n8n builds. */
+function findErrorCode(error: unknown, depth = 0): string | undefined {
+	if (!error || typeof error !== 'object' || depth > 5) return undefined;
+	const candidate = error as { code?: unknown; httpCode?: unknown; cause?: unknown; errorResponse?: unknown; message?: unknown };
+	// n8n's NodeApiError keeps the socket code in `httpCode` and drops the original as `cause`.
+	for (const code of [candidate.code, candidate.httpCode]) {
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+	}
+	const nested = findErrorCode(candidate.cause, depth + 1) ?? findErrorCode(candidate.errorResponse, depth + 1);
+	if (nested) return nested;
+	const message = typeof candidate.message === 'string' ? candidate.message : '';
+	if (/timeout of \d+ms exceeded|timed out/i.test(message)) return 'ETIMEDOUT';
+	if (/socket hang up|closed unexpectedly/i.test(message)) return 'ECONNRESET';
+	if (/refused the connection/i.test(message)) return 'ECONNREFUSED';
+	return undefined;
+}
+
+function describeNetworkFailure(code: string | undefined): string {
+	if (code && TIMEOUT_CODES.has(code)) {
+		return `ActiveCampaign did not answer within ${settings.timeoutMs} ms (timeout); the request may be retried`;
+	}
+	if (code === 'ECONNREFUSED') return 'ActiveCampaign refused the connection (ECONNREFUSED); check the API URL or retry later';
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+		return `The API URL's host could not be resolved (${code}): check the API URL in the credential`;
+	}
+	if (code === 'ECONNRESET' || code === 'EPIPE') {
+		return `The connection to ActiveCampaign was reset before an answer arrived (${code}); the request may be retried`;
+	}
+	return `No answer from ActiveCampaign (${code ?? 'network error'}); the request may be retried`;
+}
+
+function parseJson(text: unknown): { ok: true; value: any } | { ok: false } {
+	if (text === undefined || text === null) return { ok: true, value: {} };
+	if (typeof text === 'object') return { ok: true, value: text };
+	const source = String(text);
+	if (source.trim() === '') return { ok: true, value: {} };
+	try {
+		return { ok: true, value: JSON.parse(source) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+function upstreamDetail(body: any): string {
+	if (!body || typeof body !== 'object') return '';
+	if (Array.isArray(body.errors)) {
+		const parts = body.errors
+			.map((e: any) => [e?.title, e?.detail].filter((s) => typeof s === 'string' && s !== '').join(': '))
+			.filter((s: string) => s !== '');
+		if (parts.length > 0) return parts.join('; ');
+	}
+	if (typeof body.message === 'string') return body.message;
+	if (typeof body.error === 'string') return body.error;
+	return '';
+}
+
+/** The friendly text of CONTRACT §2 for an upstream non-2xx answer. */
+export function describeUpstreamStatus(
+	status: number,
+	body: any,
+	request: ApiRequest,
+	location?: string,
+): string {
+	const detail = upstreamDetail(body);
+	const withDetail = (text: string) => (detail ? `${text} (ActiveCampaign: ${detail})` : text);
+	if (status === 401 || status === 403) {
+		return withDetail(`API key is invalid or lacks permission (HTTP ${status}): check the API key in the credential`);
+	}
+	if (status === 404) return withDetail(`${request.subject ?? `Resource ${request.path}`} not found (HTTP 404)`);
+	if (status === 422) return `ActiveCampaign rejected the data (HTTP 422): ${detail || 'unprocessable entity'}`;
+	if (status === 429) return `Rate limit exceeded (HTTP 429): ActiveCampaign allows 5 requests per second; retry later`;
+	if (status >= 300 && status < 400) {
+		return `The API URL looks wrong: check the account URL in the credential (HTTP ${status}${location ? ` redirect to ${location}` : ''})`;
+	}
+	if (status >= 500) {
+		return withDetail(`ActiveCampaign failed with HTTP ${status}; the request may be retried later`);
+	}
+	return withDetail(`ActiveCampaign answered HTTP ${status}`);
+}
+
+/**
+ * The one function through which every request passes: limiter, timeout, no redirects, retries
+ * of what is safe to retry, and the mapping of every answer to a value or a typed error.
+ *
+ * Retry policy:
+ * - 429: every method (the server refused it, so nothing was applied), after Retry-After.
+ * - 5xx, timeouts and resets: only GET/PUT/DELETE. A POST that may have been applied is
+ *   never repeated, because most ActiveCampaign creates would then make a second record.
+ * - Connection refused / DNS failure: every method, since the request never left this machine.
+ */
+export async function sendRequest(
+	ctx: IExecuteFunctions,
+	connection: AccountConnection,
+	request: ApiRequest,
+	onStatus: (status: number) => void,
+): Promise<ApiResponse> {
+	const idempotent = IDEMPOTENT_METHODS.has(request.method);
+	for (let attempt = 0; ; attempt++) {
+		const canRetry = attempt < settings.maxRetries;
+		await acquireSlot(connection.accountKey);
+		const options: IHttpRequestOptions = {
+			method: request.method as IHttpRequestMethods,
+			url: `${connection.baseUrl}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: false,
+			encoding: 'text',
+			timeout: settings.timeoutMs,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+		};
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				CREDENTIAL_TYPE,
+				options,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const code = findErrorCode(error);
+			const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
+			if (canRetry && (idempotent || neverSent)) {
+				await sleep(backoffMs(attempt));
+				continue;
+			}
+			throw new NetworkError(describeNetworkFailure(code), 0, !neverSent);
+		}
+
+		const status = response.statusCode;
+		onStatus(status);
+		if (status === 429 && canRetry) {
+			const waitMs = retryAfterMs(response.headers as IDataObject);
+			pauseAccount(connection.accountKey, waitMs);
+			continue;
+		}
+		if (status >= 500 && idempotent && canRetry) {
+			await sleep(backoffMs(attempt));
+			continue;
+		}
+		const parsed = parseJson(response.body);
+		if (status >= 200 && status < 300) {
+			if (!parsed.ok) {
+				throw new NetworkError(
+					`ActiveCampaign answered HTTP ${status} with a body that is not JSON; the request may be retried`,
+					status,
+				);
+			}
+			return { status, body: parsed.value };
+		}
+		const body = parsed.ok ? parsed.value : undefined;
+		const location = (response.headers as IDataObject | undefined)?.location;
+		throw new UpstreamError(
+			status,
+			describeUpstreamStatus(status, body, request, typeof location === 'string' ? location : undefined),
+			body,
+		);
+	}
+}

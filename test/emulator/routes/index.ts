@@ -1,0 +1,15 @@
+import type { ActiveCampaignEmulator } from '../server';
+import { contactRoutes } from './contacts';
+import { crmRoutes } from './crm';
+import { ecommerceRoutes } from './ecommerce';
+import { listRoutes } from './lists';
+import { tagRoutes } from './tags';
+
+/** Every route module; later families add theirs here. */
+export const allRoutes: Array<(emulator: ActiveCampaignEmulator) => void> = [
+	contactRoutes,
+	listRoutes,
+	tagRoutes,
+	crmRoutes,
+	ecommerceRoutes,
+];
