@@ -109,7 +109,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async updateCredentials(): Promise<void> {}
 
-	async updateCredentialOauthTokenData(): Promise<void> {}
+	async updateCredentialsOauthTokenData(): Promise<void> {}
 
 	getCredentialsProperties() {
 		return credentialType.properties;

@@ -45,7 +45,41 @@ export function readParams(ctx: IExecuteFunctions, op: OperationDefinition, item
 	return values;
 }
 
-async function runItem(ctx: IExecuteFunctions, registry: OperationRegistry, itemIndex: number): Promise<IDataObject> {
+/** The record an item writes to, for ordering (see OperationDefinition.orderKey). */
+function orderKeyOf(op: OperationDefinition, params: IDataObject): string | undefined {
+	if (op.orderKey) {
+		const key = op.orderKey(params as never);
+		return key === undefined ? undefined : `${op.resource}:${key}`;
+	}
+	if (op.operation === 'update' || op.operation === 'delete') {
+		const first = Object.keys(op.params)[0];
+		return first === undefined ? undefined : `${op.resource}:${String(params[first])}`;
+	}
+	return undefined;
+}
+
+/**
+ * Per-execution FIFO queues by order key. `enter` must be called synchronously in input order
+ * (runItem does so before its first await), which is what makes the order deterministic.
+ */
+class OrderQueues {
+	private readonly tails = new Map<string, Promise<void>>();
+
+	enter(key: string): { ready: Promise<void>; leave: () => void } {
+		const previous = this.tails.get(key) ?? Promise.resolve();
+		let leave!: () => void;
+		const mine = new Promise<void>((resolve) => (leave = resolve));
+		this.tails.set(key, previous.then(() => mine));
+		return { ready: previous, leave };
+	}
+}
+
+async function runItem(
+	ctx: IExecuteFunctions,
+	registry: OperationRegistry,
+	itemIndex: number,
+	queues: OrderQueues,
+): Promise<IDataObject> {
 	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
 	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
 	const op = registry.get(resource, operation);
@@ -57,8 +91,13 @@ async function runItem(ctx: IExecuteFunctions, registry: OperationRegistry, item
 	}
 	let api: ApiClient | undefined;
 	let redact = (text: string) => text;
+	let turn: { ready: Promise<void>; leave: () => void } | undefined;
 	try {
 		const params = readParams(ctx, op, itemIndex);
+		const orderKey = orderKeyOf(op, params);
+		// Synchronous up to here: items queue on their record in input order.
+		if (orderKey !== undefined) turn = queues.enter(orderKey);
+		await turn?.ready;
 		const connection = await resolveConnection(ctx, itemIndex);
 		redact = connection.redact;
 		api = new ApiClient(ctx, connection);
@@ -77,6 +116,8 @@ async function runItem(ctx: IExecuteFunctions, registry: OperationRegistry, item
 			failure.statusCode,
 			redact(failure.message),
 		);
+	} finally {
+		turn?.leave();
 	}
 }
 
@@ -89,6 +130,7 @@ export async function executeItems(
 	registry: OperationRegistry,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const outputs = await mapConcurrent(items.length, settings.itemConcurrency, (i) => runItem(this, registry, i));
+	const queues = new OrderQueues();
+	const outputs = await mapConcurrent(items.length, settings.itemConcurrency, (i) => runItem(this, registry, i, queues));
 	return [outputs.map((json, i) => ({ json, pairedItem: { item: i } }))];
 }

@@ -36,6 +36,12 @@ export interface OperationDefinition<P extends ParamSpecs = ParamSpecs, O extend
 	params: P;
 	/** Items of the `options` collection. */
 	options?: O;
+	/**
+	 * Items of one execution run concurrently; items with the same order key run one after the
+	 * other, in input order, as a sequential node would. Defaults: `update` and `delete` key on
+	 * their first parameter (the record ID); creates with a natural key (email, name…) set theirs.
+	 */
+	orderKey?: (params: ParamValues<P> & Partial<ParamValues<O>>) => string | undefined;
 	/** Checks that involve several parameters; throw ValidationError. */
 	validate?: (params: ParamValues<P> & Partial<ParamValues<O>>) => void;
 	/** From validated parameters to business data. Throws the framework's errors for failures. */
