@@ -12,8 +12,10 @@ describe('concurrent items keep sequential semantics', () => {
 		configureTransport({ itemConcurrency: 8 });
 		const contact = await ac.one('contact', 'create', { email: 'same@example.com' });
 		const id = Number((contact.Contact as { contact: { id: string } }).contact.id);
-		// The first update is slow: without ordering, the later ones would overtake it.
-		ac.emulator.inject({ method: 'PUT', path: `/contacts/${id}`, latencyMs: 300 });
+		// The first update meets a 503 and is retried after a back-off: without ordering, the later
+		// updates would overtake it and the oldest value would win.
+		configureTransport({ backoffBaseMs: 200 });
+		ac.emulator.inject({ method: 'PUT', path: `/contacts/${id}`, status: 503 });
 		const items = ['First', 'Second', 'Third', 'Fourth'].map((firstName) => ({ firstName }));
 		const result = await ac.run('contact', 'update', { contactId: id, options: { firstName: '={{ $json.firstName }}' } }, items);
 
@@ -24,7 +26,13 @@ describe('concurrent items keep sequential semantics', () => {
 			'Third',
 			'Fourth',
 		]);
-		expect(ac.emulator.sent('PUT').map((r) => r.body.contact.firstName)).toEqual(['First', 'Second', 'Third', 'Fourth']);
+		expect(ac.emulator.sent('PUT').map((r) => [r.body.contact.firstName, r.status])).toEqual([
+			['First', 503],
+			['First', 200],
+			['Second', 200],
+			['Third', 200],
+			['Fourth', 200],
+		]);
 		expect(ac.emulator.db.get('contacts', String(id))?.firstName).toBe('Fourth');
 	});
 
