@@ -59,6 +59,13 @@ export interface Fault {
 	latencyMs?: number;
 	/** Never answer (the client must time out). */
 	hang?: boolean;
+	/**
+	 * Handle the request (so it is applied), send the status line, headers and part of the body,
+	 * then reset the connection: the client sees a truncated answer.
+	 */
+	resetMidBody?: boolean;
+	/** Only requests for which this returns true match (e.g. one item's email in the body). */
+	when?: (request: { method: string; path: string; query: Query; body: any }) => boolean;
 }
 
 interface Route {
@@ -162,12 +169,13 @@ export class ActiveCampaignEmulator {
 		this.server = undefined;
 	}
 
-	private takeFault(method: string, path: string): (Fault & { remaining: number }) | undefined {
+	private takeFault(method: string, path: string, query: Query = {}, body: any = undefined): (Fault & { remaining: number }) | undefined {
 		const fault = this.faults.find(
 			(f) =>
 				f.remaining > 0 &&
 				(!f.method || f.method === method) &&
-				(!f.path || (typeof f.path === 'string' ? f.path === path : f.path.test(path))),
+				(!f.path || (typeof f.path === 'string' ? f.path === path : f.path.test(path))) &&
+				(!f.when || f.when({ method, path, query, body })),
 		);
 		if (fault) {
 			fault.remaining -= 1;
@@ -230,7 +238,7 @@ export class ActiveCampaignEmulator {
 			return send(404, { message: 'Not Found' });
 		}
 
-		const fault = this.takeFault(method, path);
+		const fault = this.takeFault(method, path, query, body);
 		if (fault?.hang) return; // never answers: the client's timeout must fire
 		if (fault?.drop === 'before') {
 			req.socket.destroy();
@@ -244,6 +252,15 @@ export class ActiveCampaignEmulator {
 		if (fault?.drop === 'after') {
 			record.status = 0;
 			req.socket.destroy();
+			return;
+		}
+		if (fault?.resetMidBody) {
+			// The request was applied; the answer starts, then the connection is reset mid-body.
+			const text = JSON.stringify(result.body ?? {});
+			record.status = 0;
+			res.writeHead(result.status, { 'Content-Type': 'application/json', 'Content-Length': String(text.length + 64) });
+			res.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+			setTimeout(() => req.socket.destroy(), 5);
 			return;
 		}
 		if (fault?.malformed && result.status < 300) {
