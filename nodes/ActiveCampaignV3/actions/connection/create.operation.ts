@@ -1,0 +1,56 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { defineOperation } from '../../framework/operation';
+import { id } from '../../framework/params';
+import { externalIdParam, linkUrlParam, logoUrlParam, nameParam, serviceParam } from './shared';
+
+interface ConnectionRecord {
+	service?: unknown;
+	externalid?: unknown;
+}
+
+export default defineOperation({
+	resource: 'connection',
+	operation: 'create',
+	title: 'Create a Connection',
+	description:
+		'Connect an e-commerce platform (Shopify, WooCommerce, …) to ActiveCampaign; if a connection with the same service and external ID exists, that one is returned',
+	outputKey: 'Connection',
+	params: {
+		service: serviceParam('Name of the external service, e.g. Shopify, WooCommerce, Magento, BigCommerce or Custom'),
+		externalId: externalIdParam('ID of the account in the external service (your store or account ID), e.g. shop12345'),
+		name: nameParam('Name of the account in the external service, usually the company or store name, e.g. My Toystore, Inc.'),
+		logoUrl: logoUrlParam(true),
+		linkUrl: linkUrlParam(true),
+	},
+	options: {
+		listId: id('ListId', {
+			type: 'string',
+			description: 'ID of the list new contacts from this connection are added to, e.g. "3" (from Get Many Lists). Leave empty to sync no list.',
+		}),
+	},
+	async execute({ params, api }) {
+		const service = params.service.toLowerCase();
+		// Service + external ID is the connection's natural key: never create a second one.
+		return api.exclusive(`connection:${service}:${params.externalId}`, async () => {
+			const existing = await api.findFirst<ConnectionRecord>(
+				'/connections',
+				'connections',
+				{ 'filters[service]': params.service, 'filters[externalid]': params.externalId },
+				// The API's filters may be loose or ignored: the exact comparison is ours.
+				(c) => String(c.service ?? '').toLowerCase() === service && String(c.externalid ?? '') === params.externalId,
+			);
+			if (existing) return existing;
+			const connection: IDataObject = {
+				service: params.service,
+				externalid: params.externalId,
+				name: params.name,
+				logoUrl: params.logoUrl,
+				linkUrl: params.linkUrl,
+			};
+			if (params.listId !== undefined) connection.listId = String(params.listId);
+			const body = await api.post('/connections', { connection });
+			return body.connection;
+		});
+	},
+});

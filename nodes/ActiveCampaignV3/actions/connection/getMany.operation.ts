@@ -1,0 +1,35 @@
+import { defineOperation } from '../../framework/operation';
+import { paginationParams } from '../../framework/pagination';
+import { text } from '../../framework/params';
+import { definedOnly } from '../common';
+
+export default defineOperation({
+	resource: 'connection',
+	operation: 'getMany',
+	title: 'Get Many Connections',
+	description: 'List e-commerce connections, optionally filtered by service and external ID',
+	outputKey: 'Connections',
+	params: paginationParams({ noun: 'connections', defaultLimit: 20 }),
+	options: {
+		filterService: text('FilterService', {
+			description: 'Only connections of this service, e.g. shopify, woocommerce or bigcommerce',
+		}),
+		filterExternalId: text('FilterExternalId', {
+			description: 'Only connections with this external ID (the store or account ID in the external service), e.g. shop_12345',
+		}),
+	},
+	async execute({ params, api }) {
+		const page = await api.list({
+			path: '/connections',
+			listKey: 'connections',
+			qs: definedOnly({ 'filters[service]': params.filterService, 'filters[externalid]': params.filterExternalId }),
+			returnAll: params.returnAll ?? false,
+			limit: params.limit ?? 20,
+			offset: params.offset ?? 0,
+		});
+		return {
+			Connections: page.records,
+			Pagination: { limit: page.limit, offset: page.offset, total: page.total, hasMore: page.hasMore },
+		};
+	},
+});

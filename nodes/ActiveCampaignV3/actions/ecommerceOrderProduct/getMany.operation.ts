@@ -1,0 +1,22 @@
+import { defineOperation } from '../../framework/operation';
+import { paginationParams } from '../../framework/pagination';
+
+export default defineOperation({
+	resource: 'ecommerceOrderProduct',
+	operation: 'getMany',
+	title: 'Get Ecommerce Order Products',
+	description: 'List order products (line items) across all orders',
+	outputKey: 'Products',
+	failureValue: () => ({ Products: [], TotalCount: 0 }),
+	params: paginationParams({ noun: 'order products' }),
+	async execute({ params, api }) {
+		const page = await api.list({
+			path: '/ecomOrderProducts',
+			listKey: 'ecomOrderProducts',
+			returnAll: params.returnAll ?? false,
+			limit: params.limit ?? 100,
+			offset: params.offset ?? 0,
+		});
+		return { Products: page.records, TotalCount: page.total };
+	},
+});
