@@ -1,0 +1,53 @@
+import { defineOperation } from '../../framework/operation';
+import { boolean, text } from '../../framework/params';
+import { definedOnly } from '../common';
+import { accountFieldsParam, accountUrlParam, ownerParam } from './shared';
+
+interface AccountRecord {
+	name?: unknown;
+}
+
+export default defineOperation({
+	resource: 'account',
+	operation: 'create',
+	title: 'Create an Account',
+	description: 'Create an account (company); with Check Duplicate on, an account with the same name is returned instead',
+	outputKey: 'Account',
+	params: {
+		name: text('Name', { required: true, description: 'Account name, usually the company name, e.g. Acme Corporation' }),
+	},
+	options: {
+		accountUrl: accountUrlParam('Company website, e.g. https://www.acme.com'),
+		owner: ownerParam('User ID of the account owner, e.g. 5 (from Get Many Users); defaults to 1, usually the first user'),
+		fields: accountFieldsParam(),
+		checkDuplicate: boolean('CheckDuplicate', {
+			description:
+				'Whether to look for an account with the same name (case-insensitive) first and return it instead of creating a second one',
+			default: true,
+		}),
+	},
+	async execute({ params, api }) {
+		const create = async () => {
+			const account = definedOnly({
+				name: params.name,
+				accountUrl: params.accountUrl,
+				owner: params.owner ?? 1,
+				fields: params.fields,
+			});
+			const body = await api.post('/accounts', { account });
+			return body.account;
+		};
+		if (params.checkDuplicate === false) return create();
+		const wanted = params.name.toLowerCase();
+		return api.exclusive(`account:${wanted}`, async () => {
+			// The search is fuzzy: the exact (case-insensitive) comparison is ours.
+			const existing = await api.findFirst<AccountRecord>(
+				'/accounts',
+				'accounts',
+				{ search: params.name },
+				(a) => typeof a.name === 'string' && a.name.trim().toLowerCase() === wanted,
+			);
+			return existing ?? create();
+		});
+	},
+});

@@ -1,0 +1,15 @@
+import { defineOperation } from '../../framework/operation';
+import { accountIdParam } from './shared';
+
+export default defineOperation({
+	resource: 'account',
+	operation: 'delete',
+	title: 'Delete an Account',
+	description: 'Permanently delete an account by ID (its contacts are kept, only the association goes)',
+	outputKey: 'DeletedAccount',
+	params: { accountId: accountIdParam('The numeric ID of the account to delete, e.g. 12345 (from Get Many Accounts)') },
+	async execute({ params, api }) {
+		await api.delete(`/accounts/${params.accountId}`, `Account ${params.accountId}`);
+		return { deleted: true, accountId: params.accountId };
+	},
+});

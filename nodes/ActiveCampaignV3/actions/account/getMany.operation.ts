@@ -1,0 +1,27 @@
+import { defineOperation } from '../../framework/operation';
+import { paginationParams } from '../../framework/pagination';
+import { text } from '../../framework/params';
+import { definedOnly } from '../common';
+
+export default defineOperation({
+	resource: 'account',
+	operation: 'getMany',
+	title: 'Get Many Accounts',
+	description: 'List accounts (companies), optionally searched by name',
+	outputKey: 'Accounts',
+	params: paginationParams({ noun: 'accounts' }),
+	options: {
+		searchName: text('SearchName', { description: 'Text to look for in account names (partial match), e.g. Acme' }),
+	},
+	async execute({ params, api }) {
+		const page = await api.list({
+			path: '/accounts',
+			listKey: 'accounts',
+			qs: definedOnly({ search: params.searchName }),
+			returnAll: params.returnAll ?? false,
+			limit: params.limit ?? 100,
+			offset: params.offset ?? 0,
+		});
+		return { Accounts: page.records, Total: page.total };
+	},
+});

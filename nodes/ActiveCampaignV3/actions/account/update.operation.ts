@@ -1,0 +1,37 @@
+import { ValidationError } from '../../framework/errors';
+import { defineOperation } from '../../framework/operation';
+import { text } from '../../framework/params';
+import { definedOnly } from '../common';
+import { accountFieldsParam, accountIdParam, accountUrlParam, ownerParam } from './shared';
+
+export default defineOperation({
+	resource: 'account',
+	operation: 'update',
+	title: 'Update an Account',
+	description: 'Change the given fields of an account; fields not given stay as they are',
+	outputKey: 'Account',
+	params: { accountId: accountIdParam('The numeric ID of the account to update, e.g. 12345 (from Get Many Accounts)') },
+	options: {
+		owner: ownerParam('User ID of the new account owner, e.g. 1'),
+		name: text('Name', { description: 'New account name, e.g. Acme Corporation' }),
+		accountUrl: accountUrlParam('New company website, e.g. https://www.example.com'),
+		fields: accountFieldsParam(),
+	},
+	validate(params) {
+		if ([params.owner, params.name, params.accountUrl, params.fields].every((v) => v === undefined)) {
+			throw new ValidationError(
+				'Nothing to update: add at least one of Owner, Name, Account URL or Fields under "Options" (options)',
+			);
+		}
+	},
+	async execute({ params, api }) {
+		const account = definedOnly({
+			name: params.name,
+			accountUrl: params.accountUrl,
+			owner: params.owner,
+			fields: params.fields,
+		});
+		const body = await api.put(`/accounts/${params.accountId}`, { account }, `Account ${params.accountId}`);
+		return body.account;
+	},
+});

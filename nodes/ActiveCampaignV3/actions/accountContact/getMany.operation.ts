@@ -1,0 +1,28 @@
+import { defineOperation } from '../../framework/operation';
+import { paginationParams } from '../../framework/pagination';
+
+export default defineOperation({
+	resource: 'accountContact',
+	operation: 'getMany',
+	title: 'Get Many Account Contacts',
+	description: 'List account-contact associations, page by page',
+	outputKey: 'AccountContacts',
+	// The reference's default page for this listing is 10.
+	params: paginationParams({ noun: 'account contacts', defaultLimit: 10 }),
+	async execute({ params, api }) {
+		const page = await api.list({
+			path: '/accountContacts',
+			listKey: 'accountContacts',
+			returnAll: params.returnAll ?? false,
+			limit: params.limit ?? 10,
+			offset: params.offset ?? 0,
+		});
+		return {
+			AccountContacts: page.records,
+			Total: page.total,
+			Limit: page.limit,
+			Offset: page.offset,
+			HasMore: page.hasMore,
+		};
+	},
+});

@@ -1,0 +1,47 @@
+import { defineOperation } from '../../framework/operation';
+import { id, text } from '../../framework/params';
+import { contactIdParam } from '../common';
+import { pipelineIdParam } from '../pipeline/shared';
+import { dealAdditionalFieldsParam, dealCurrencyParam, valueParam } from './shared';
+
+export default defineOperation({
+	resource: 'deal',
+	operation: 'create',
+	title: 'Create a Deal',
+	description: 'Create a deal in a pipeline stage; not idempotent: a retry would create a second deal, so failures are reported, not retried',
+	outputKey: 'Deal',
+	params: {
+		title: text('Title', { required: true, description: 'Deal title, e.g. Annual Software License - TechCo' }),
+		contactId: contactIdParam('The numeric ID of the contact of the deal, e.g. 123 (from Get Many Contacts)'),
+		value: valueParam(true, 'Deal value in cents, a whole number of 0 or more, sent unchanged: 45678 means 456.78'),
+		currency: dealCurrencyParam(true, 'Currency code, 3 letters in any case (sent lower-case), e.g. USD'),
+		stageId: id('StageId', {
+			required: true,
+			description: 'The numeric ID of the stage, which must belong to the pipeline, e.g. 1 (from Get Many Stages)',
+		}),
+		pipelineId: pipelineIdParam('The numeric ID of the pipeline of the deal, e.g. 1 (from Get Many Pipelines)'),
+	},
+	options: {
+		owner: id('Owner', { description: 'User ID of the deal owner, e.g. 1; defaults to 1, usually the first user' }),
+		additionalFields: dealAdditionalFieldsParam(
+			'Other deal fields: description, percent (0-100), status (0 open, 1 won, 2 lost), account, fields (custom field values)',
+			'{"description": "Deal\'s description", "percent": 75, "status": 0}',
+		),
+	},
+	async execute({ params, api }) {
+		const extra = params.additionalFields ?? {};
+		// The required parameters win over the same keys in Additional Fields.
+		const deal = {
+			...extra,
+			title: params.title,
+			contact: params.contactId,
+			value: params.value,
+			currency: params.currency,
+			group: params.pipelineId,
+			stage: params.stageId,
+			owner: params.owner ?? extra.owner ?? 1,
+		};
+		const body = await api.post('/deals', { deal }, `Contact ${params.contactId}, stage ${params.stageId} or pipeline ${params.pipelineId}`);
+		return body.deal;
+	},
+});

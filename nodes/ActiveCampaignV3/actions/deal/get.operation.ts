@@ -1,0 +1,15 @@
+import { defineOperation } from '../../framework/operation';
+import { dealIdParam, subjectOf } from './shared';
+
+export default defineOperation({
+	resource: 'deal',
+	operation: 'get',
+	title: 'Get a Deal',
+	description: 'Retrieve a deal by ID',
+	outputKey: 'Deal',
+	params: { dealId: dealIdParam('The numeric ID of the deal to retrieve, e.g. 12345 (from Get Many Deals)') },
+	async execute({ params, api }) {
+		const body = await api.get(`/deals/${params.dealId}`, undefined, subjectOf(params.dealId));
+		return body.deal;
+	},
+});

@@ -1,0 +1,41 @@
+import { defineOperation } from '../../framework/operation';
+import { paginationParams } from '../../framework/pagination';
+import { choice, text } from '../../framework/params';
+
+export default defineOperation({
+	resource: 'deal',
+	operation: 'getMany',
+	title: 'Get Many Deals',
+	description: 'List deals, optionally searched by title and sorted by title',
+	outputKey: 'Deals',
+	params: paginationParams({ noun: 'deals' }),
+	options: {
+		search: text('Search', { description: 'Only deals whose title contains this text, e.g. Acme' }),
+		orderTitle: choice('OrderTitle', {
+			description: 'Sort by title: ASC (A-Z) or DESC (Z-A)',
+			options: [
+				{ name: 'Ascending', value: 'ASC' },
+				{ name: 'Descending', value: 'DESC' },
+			],
+			default: 'ASC',
+		}),
+	},
+	async execute({ params, api }) {
+		const qs: Record<string, string> = {};
+		if (params.search !== undefined) {
+			// ActiveCampaign's search applies to the field named in search_field: the title here.
+			qs['filters[search]'] = params.search;
+			qs['filters[search_field]'] = 'title';
+		}
+		if (params.orderTitle !== undefined) qs['orders[title]'] = params.orderTitle;
+		const page = await api.list({
+			path: '/deals',
+			listKey: 'deals',
+			qs,
+			returnAll: params.returnAll ?? false,
+			limit: params.limit ?? 100,
+			offset: params.offset ?? 0,
+		});
+		return { deals: page.records, total: page.total };
+	},
+});

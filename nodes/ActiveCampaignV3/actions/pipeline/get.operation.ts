@@ -1,0 +1,37 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { defineOperation } from '../../framework/operation';
+import { pipelineIdParam, subjectOf } from './shared';
+
+export default defineOperation({
+	resource: 'pipeline',
+	operation: 'get',
+	title: 'Get a Pipeline',
+	description: 'Retrieve a pipeline by ID with its stages (each with id, title and order)',
+	outputKey: 'Pipeline',
+	params: { pipelineId: pipelineIdParam('The numeric ID of the pipeline to retrieve, e.g. 1 (from Get Many Pipelines)') },
+	async execute({ params, api }) {
+		const subject = subjectOf(params.pipelineId);
+		const body = await api.get(`/dealGroups/${params.pipelineId}`, undefined, subject);
+		const group: IDataObject = body.dealGroup ?? {};
+		const ids = Array.isArray(group.stages) ? group.stages.map(String) : [];
+		// ActiveCampaign lists stage IDs in the group and side-loads the stages themselves; the
+		// output embeds the stage objects, in pipeline order.
+		let stages: IDataObject[] = Array.isArray(body.dealStages)
+			? body.dealStages.filter((s: IDataObject) => String(s.group) === String(group.id ?? params.pipelineId) || ids.includes(String(s.id)))
+			: [];
+		if (!Array.isArray(body.dealStages) && ids.length > 0) {
+			const listed = await api.list({
+				path: '/dealStages',
+				listKey: 'dealStages',
+				qs: { 'filters[d_groupid]': params.pipelineId },
+				returnAll: true,
+				limit: 100,
+				offset: 0,
+			});
+			stages = listed.records;
+		}
+		stages = [...stages].sort((a, b) => Number(a.order) - Number(b.order) || Number(a.id) - Number(b.id));
+		return { DealGroup: { ...group, stages } };
+	},
+});

@@ -1,0 +1,53 @@
+import { defineOperation } from '../../framework/operation';
+import { paginationParams } from '../../framework/pagination';
+import { choice, text } from '../../framework/params';
+import { definedOnly } from '../common';
+
+const ORDER = [
+	{ name: 'Ascending', value: 'ASC' },
+	{ name: 'Descending', value: 'DESC' },
+];
+
+export default defineOperation({
+	resource: 'pipeline',
+	operation: 'getMany',
+	title: 'Get Many Pipelines',
+	description: 'List pipelines, optionally filtered by title or by whether they have stages, and sorted',
+	outputKey: 'Pipelines',
+	params: paginationParams({ noun: 'pipelines' }),
+	options: {
+		filterTitle: text('FilterTitle', { description: 'Only pipelines whose title contains this text, e.g. Sales' }),
+		filterStage: choice('FilterStage', {
+			description: 'Only pipelines with at least one stage (1), only those without stages (0), or all (-1)',
+			options: [
+				{ name: 'All Pipelines (-1)', value: -1 },
+				{ name: 'With Stages (1)', value: 1 },
+				{ name: 'Without Stages (0)', value: 0 },
+			],
+			default: -1,
+		}),
+		orderTitle: choice('OrderTitle', { description: 'Sort by title: ASC (A-Z) or DESC (Z-A)', options: ORDER, default: 'ASC' }),
+		orderPopular: choice('OrderPopular', {
+			description: 'Sort by popularity (number of deals): ASC (least first) or DESC (most first)',
+			options: ORDER,
+			default: 'ASC',
+		}),
+	},
+	async execute({ params, api }) {
+		const page = await api.list({
+			path: '/dealGroups',
+			listKey: 'dealGroups',
+			qs: definedOnly({
+				'filters[title]': params.filterTitle,
+				// -1 means "no filter": the parameter is left out.
+				'filters[have_stages]': params.filterStage === undefined || params.filterStage === -1 ? undefined : params.filterStage,
+				'orders[title]': params.orderTitle,
+				'orders[popular]': params.orderPopular,
+			}),
+			returnAll: params.returnAll ?? false,
+			limit: params.limit ?? 100,
+			offset: params.offset ?? 0,
+		});
+		return { DealGroups: page.records, Total: page.total };
+	},
+});

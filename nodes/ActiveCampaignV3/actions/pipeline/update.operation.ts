@@ -1,0 +1,53 @@
+import { ValidationError } from '../../framework/errors';
+import { defineOperation } from '../../framework/operation';
+import { text } from '../../framework/params';
+import { definedOnly } from '../common';
+import {
+	allGroupsParam,
+	allUsersParam,
+	autoAssignParam,
+	groupsParam,
+	pipelineCurrencyParam,
+	pipelineIdParam,
+	subjectOf,
+	usersParam,
+} from './shared';
+
+export default defineOperation({
+	resource: 'pipeline',
+	operation: 'update',
+	title: 'Update a Pipeline',
+	description: 'Change the given settings of a pipeline; settings not given stay as they are',
+	outputKey: 'Pipeline',
+	params: { pipelineId: pipelineIdParam('The numeric ID of the pipeline to update, e.g. 8 (from Get Many Pipelines)') },
+	options: {
+		title: text('Title', { description: 'New pipeline name, e.g. Sales Pipeline Q1 2024' }),
+		currency: pipelineCurrencyParam(false, 'New currency, 3 letters in any case, e.g. usd'),
+		allGroups: allGroupsParam(),
+		allUsers: allUsersParam(),
+		autoAssign: autoAssignParam(),
+		users: usersParam(),
+		groups: groupsParam(),
+	},
+	validate(params) {
+		const { pipelineId: _id, ...fields } = params;
+		if (Object.values(fields).every((v) => v === undefined)) {
+			throw new ValidationError(
+				'Nothing to update: add at least one of Title, Currency, All Groups, All Users, Auto Assign, Users or Groups under "Options" (options)',
+			);
+		}
+	},
+	async execute({ params, api }) {
+		const dealGroup = definedOnly({
+			title: params.title,
+			currency: params.currency,
+			allgroups: params.allGroups,
+			allusers: params.allUsers,
+			autoassign: params.autoAssign,
+			users: params.users,
+			groups: params.groups,
+		});
+		const body = await api.put(`/dealGroups/${params.pipelineId}`, { dealGroup }, subjectOf(params.pipelineId));
+		return body.dealGroup;
+	},
+});

@@ -1,0 +1,21 @@
+import { UpstreamError } from '../../framework/errors';
+import { defineOperation } from '../../framework/operation';
+import { stageIdParam, subjectOf } from './shared';
+
+export default defineOperation({
+	resource: 'stage',
+	operation: 'delete',
+	title: 'Delete a Stage',
+	description: 'Permanently delete a stage by ID; a stage that does not exist counts as deleted',
+	outputKey: 'DeletedStage',
+	params: { stageId: stageIdParam('The numeric ID of the stage to delete, e.g. 123 (from Get Many Stages)') },
+	async execute({ params, api }) {
+		try {
+			await api.delete(`/dealStages/${params.stageId}`, subjectOf(params.stageId));
+		} catch (error) {
+			// Idempotent delete: a missing stage is already gone. OriginalStatusCode keeps the 404.
+			if (!(error instanceof UpstreamError) || error.status !== 404) throw error;
+		}
+		return { Deleted: true };
+	},
+});

@@ -1,0 +1,46 @@
+import { defineOperation } from '../../framework/operation';
+import { paginationParams } from '../../framework/pagination';
+import { choice, id, text } from '../../framework/params';
+import { definedOnly } from '../common';
+
+export default defineOperation({
+	resource: 'stage',
+	operation: 'getMany',
+	title: 'Get Many Stages',
+	description: 'List deal stages, optionally filtered by title or pipeline and sorted by title',
+	outputKey: 'Stages',
+	params: paginationParams({ noun: 'stages' }),
+	options: {
+		filterTitle: text('FilterTitle', { description: 'Only stages whose title contains this text (case-insensitive), e.g. Qualified' }),
+		filterGroup: id('FilterGroup', {
+			type: 'string',
+			description: 'Only the stages of this pipeline: its numeric ID, e.g. 1 (from Get Many Pipelines)',
+		}),
+		orderTitle: choice('OrderTitle', {
+			description: 'Sort by title: ASC (A-Z) or DESC (Z-A)',
+			options: [
+				{ name: 'Ascending', value: 'ASC' },
+				{ name: 'Descending', value: 'DESC' },
+			],
+			default: 'ASC',
+		}),
+	},
+	async execute({ params, api }) {
+		const page = await api.list({
+			path: '/dealStages',
+			listKey: 'dealStages',
+			qs: definedOnly({
+				'filters[title]': params.filterTitle,
+				'filters[d_groupid]': params.filterGroup,
+				'orders[title]': params.orderTitle,
+			}),
+			returnAll: params.returnAll ?? false,
+			limit: params.limit ?? 100,
+			offset: params.offset ?? 0,
+		});
+		return {
+			DealStages: page.records,
+			Pagination: { limit: page.limit, offset: page.offset, total: page.total, hasMore: page.hasMore },
+		};
+	},
+});
