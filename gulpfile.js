@@ -1,17 +1,14 @@
-// Copies what tsc does not: the SVG icon next to the compiled node and credential (n8n resolves
-// `file:` icons relative to the compiled .js file) and the node's codex file.
+// Copies what tsc does not: the SVG icons next to the compiled node and credential (n8n resolves
+// `file:` icons relative to the compiled .js file) and the node's codex file. The icons live next
+// to their .ts sources so n8n's linter (icon-validation) can check that they exist.
 const { src, dest, parallel } = require('gulp');
 
-function copyIconToNode() {
-	return src('icons/*.svg').pipe(dest('dist/nodes/ActiveCampaignV3'));
+function copyNodeAssets() {
+	return src(['nodes/**/*.svg', 'nodes/**/*.node.json']).pipe(dest('dist/nodes'));
 }
 
-function copyIconToCredential() {
-	return src('icons/*.svg').pipe(dest('dist/credentials'));
+function copyCredentialAssets() {
+	return src('credentials/**/*.svg').pipe(dest('dist/credentials'));
 }
 
-function copyCodex() {
-	return src('nodes/**/*.node.json').pipe(dest('dist/nodes'));
-}
-
-exports['build:icons'] = parallel(copyIconToNode, copyIconToCredential, copyCodex);
+exports['build:icons'] = parallel(copyNodeAssets, copyCredentialAssets);
