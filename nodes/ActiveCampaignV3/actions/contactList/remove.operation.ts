@@ -28,7 +28,11 @@ export default defineOperation({
 				return new Outcome(result, `Contact ${contactId} is already unsubscribed from list ${listId}`);
 			}
 			// One status change covers every membership row of this contact on this list.
-			await api.post('/contactLists', { contactList: { list: listId, contact: contactId, status: 2 } });
+			await api.post(
+				'/contactLists',
+				{ contactList: { list: listId, contact: contactId, status: 2 } },
+				`Contact ${contactId} or list ${listId}`,
+			);
 			return { ...result, RemovedCount: active.length };
 		});
 	},
