@@ -29,6 +29,8 @@ export default defineOperation({
 			description: 'ID of the list new contacts from this connection are added to, e.g. "3" (from Get Many Lists). Leave empty to sync no list.',
 		}),
 	},
+	// Items for the same service + external ID run in input order: the first creates, the rest find it.
+	orderKey: (params) => `${params.service.toLowerCase()}:${params.externalId}`,
 	async execute({ params, api }) {
 		const service = params.service.toLowerCase();
 		// Service + external ID is the connection's natural key: never create a second one.

@@ -24,6 +24,9 @@ export default defineOperation({
 	options: {
 		acceptsMarketing: acceptsMarketingParam('Whether the customer opted in to marketing: 0 = not opted in (default), 1 = opted in'),
 	},
+	// Items for the same connection + external ID run in input order, so the first one wins and
+	// the duplicate is the later item (as a sequential node would report it).
+	orderKey: (params) => `${params.connectionId}:${params.externalId}`,
 	async execute({ params, api }) {
 		const ecomCustomer: IDataObject = {
 			connectionid: params.connectionId,

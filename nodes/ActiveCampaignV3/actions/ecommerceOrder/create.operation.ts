@@ -69,6 +69,8 @@ export default defineOperation({
 			);
 		}
 	},
+	// Items with the same order ID run in input order: the first creates it, the later ones get the 422.
+	orderKey: (params) => (params.externalId === undefined ? undefined : `${params.connectionId}:${params.externalId}`),
 	async execute({ params, api }) {
 		const additional = params.additionalFields ?? {};
 		const ecomOrder: IDataObject = {
