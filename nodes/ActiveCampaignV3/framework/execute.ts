@@ -5,7 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { resolveConnection } from '../transport';
+import { CREDENTIAL_TYPE, redactSecret, resolveConnection } from '../transport';
 import { settings } from '../transport/settings';
 import { ApiClient } from './apiClient';
 import { mapConcurrent } from './concurrency';
@@ -74,6 +74,17 @@ class OrderQueues {
 	}
 }
 
+/** The key's redaction when the connection was not resolved yet (bad input fails before that). */
+async function credentialRedactor(ctx: IExecuteFunctions, itemIndex: number): Promise<(text: string) => string> {
+	try {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
+		const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
+		return (text) => redactSecret(text, apiKey);
+	} catch {
+		return (text) => text;
+	}
+}
+
 async function runItem(
 	ctx: IExecuteFunctions,
 	registry: OperationRegistry,
@@ -107,6 +118,9 @@ async function runItem(
 		}
 		return standardOutput(op.outputKey, result, api.lastStatus, 200, '');
 	} catch (error) {
+		// A parameter error may quote the bad value; if that value holds the API key (pasted into
+		// the wrong field, or mapped from an item), it must not come back in the output either.
+		if (!api) redact = await credentialRedactor(ctx, itemIndex);
 		const failure = classifyFailure(error, api?.lastStatus ?? 0);
 		const failureValue = op.failureValue ? op.failureValue() : {};
 		return standardOutput(

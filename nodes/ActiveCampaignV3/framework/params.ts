@@ -268,7 +268,8 @@ interface IntegerOptions extends BaseOptions {
 }
 
 function parseInteger(raw: unknown): number | undefined {
-	if (typeof raw === 'number') return Number.isInteger(raw) ? raw : undefined;
+	// Beyond 2^53 a number is no longer exact (1e20 would be sent as something else): refuse it.
+	if (typeof raw === 'number') return Number.isSafeInteger(raw) ? raw : undefined;
 	if (typeof raw === 'string' && /^-?\d{1,15}$/.test(raw.trim())) return Number(raw.trim());
 	return undefined;
 }

@@ -51,8 +51,29 @@ export async function resolveConnection(
 	return {
 		baseUrl,
 		accountKey: `${baseUrl}#${keyHash}`,
-		redact: (text) => (apiKey.length >= 4 ? text.split(apiKey).join('***') : text),
+		redact: (text) => redactSecret(text, apiKey),
 	};
+}
+
+/** Shortest piece of a key worth hiding: shorter runs occur in ordinary text by chance. */
+const MIN_SECRET_PIECE = 8;
+
+/**
+ * Hides `secret` in `text`: every whole occurrence, and every run of 8 or more of its leading
+ * characters, because messages quote values truncated ("got \"abc...\"") and a truncated key
+ * is still a leak.
+ */
+export function redactSecret(text: string, secret: string): string {
+	if (secret.length < 4) return text;
+	let out = text.split(secret).join('***');
+	if (secret.length <= MIN_SECRET_PIECE) return out;
+	const head = secret.slice(0, MIN_SECRET_PIECE);
+	for (let at = out.indexOf(head); at !== -1; at = out.indexOf(head, at + 3)) {
+		let length = MIN_SECRET_PIECE;
+		while (length < secret.length && out[at + length] === secret[length]) length++;
+		out = `${out.slice(0, at)}***${out.slice(at + length)}`;
+	}
+	return out;
 }
 
 const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
