@@ -157,8 +157,11 @@ export const CREATE_ADDITIONAL: Record<string, FieldChecker> = {
 	externalUpdatedDate: checkDate,
 };
 
+/** On update, products have their own option (Order Products), so they are not an additional field. */
+const { orderProducts: _products, ...SHARED_WITHOUT_PRODUCTS } = SHARED_ADDITIONAL;
+
 export const UPDATE_ADDITIONAL: Record<string, FieldChecker> = {
-	...SHARED_ADDITIONAL,
+	...SHARED_WITHOUT_PRODUCTS,
 	externalid: text,
 	externalcheckoutid: text,
 	abandonedDate: checkDate,
@@ -182,6 +185,7 @@ const CREATE_CORE: Record<string, string> = {
 };
 
 const UPDATE_CORE: Record<string, string> = {
+	orderProducts: 'the "Order Products" option',
 	email: 'the "Email" option',
 	totalPrice: 'the "Total Price" option',
 	currency: 'the "Currency" option',
@@ -190,7 +194,7 @@ const UPDATE_CORE: Record<string, string> = {
 
 /** Builds the checker of an AdditionalFields object from the allowed keys. */
 export function additionalFieldsChecker(allowed: Record<string, FieldChecker>, core: 'create' | 'update') {
-	const coreKeys = core === 'create' ? CREATE_CORE : { ...UPDATE_CORE, orderProducts: 'the "Order Products" option' };
+	const coreKeys = core === 'create' ? CREATE_CORE : UPDATE_CORE;
 	return (value: unknown, where: string): IDataObject => {
 		const input = value as IDataObject;
 		const out: IDataObject = {};
