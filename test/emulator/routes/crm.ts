@@ -377,7 +377,9 @@ function pipelineRoutes(emulator: ActiveCampaignEmulator): void {
 	});
 
 	emulator.route('GET', '/dealGroups', ({ query }, db) => {
-		let rows = applyFilters(db.all('dealGroups'), query, { title: 'title' });
+		// filters[title] is a partial match ("Contact" matches "In Contact" and "Contact Pipeline").
+		let rows = db.all('dealGroups');
+		if (query['filters[title]']) rows = rows.filter((g) => compare('contains', g.title, query['filters[title]']));
 		const haveStages = query['filters[have_stages]'];
 		if (haveStages === '1' || haveStages === '0') {
 			rows = rows.filter((g) => (stagesOf(db, g.id).length > 0) === (haveStages === '1'));
