@@ -14,6 +14,8 @@ export interface ListRequest {
 	returnAll: boolean;
 	limit: number;
 	offset: number;
+	/** What a 404 is about, e.g. `Ecommerce order 12` when listing a sub-resource of one record. */
+	subject?: string;
 }
 
 export interface ListResult<T = IDataObject> {
@@ -69,7 +71,11 @@ export class ApiClient {
 	 */
 	async list<T = IDataObject>(request: ListRequest): Promise<ListResult<T>> {
 		if (!request.returnAll) {
-			const body = await this.get(request.path, { ...request.qs, limit: request.limit, offset: request.offset });
+			const body = await this.get(
+				request.path,
+				{ ...request.qs, limit: request.limit, offset: request.offset },
+				request.subject,
+			);
 			const records: T[] = Array.isArray(body?.[request.listKey]) ? body[request.listKey] : [];
 			const total = totalOf(body, request.offset + records.length);
 			return {
@@ -83,7 +89,7 @@ export class ApiClient {
 		const records: T[] = [];
 		let total = 0;
 		for (let offset = request.offset; ; offset += PAGE_SIZE) {
-			const body = await this.get(request.path, { ...request.qs, limit: PAGE_SIZE, offset });
+			const body = await this.get(request.path, { ...request.qs, limit: PAGE_SIZE, offset }, request.subject);
 			const page: T[] = Array.isArray(body?.[request.listKey]) ? body[request.listKey] : [];
 			records.push(...page);
 			total = totalOf(body, offset + page.length);

@@ -18,6 +18,7 @@ export default defineOperation({
 			returnAll: true,
 			limit: 100,
 			offset: 0,
+			subject,
 		});
 		return { ...body.ecomOrder, orderProducts: products.records };
 	},

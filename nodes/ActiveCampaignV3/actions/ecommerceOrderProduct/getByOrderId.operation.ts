@@ -29,6 +29,7 @@ export default defineOperation({
 			returnAll: params.returnAll ?? false,
 			limit: params.limit ?? 100,
 			offset: params.offset ?? 0,
+			subject: `Ecommerce order ${params.orderId}`,
 		});
 		// CONTRACT row 44: a bare array of the order's products.
 		return page.records;
