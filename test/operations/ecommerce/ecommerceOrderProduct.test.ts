@@ -168,3 +168,28 @@ describe('Ecommerce Order Product: Get Ecommerce Order Products by OrderId', () 
 		expect(ac.emulator.requests).toEqual([]);
 	});
 });
+
+describe('Ecommerce Order Product: one output per item, in order, under the real rate limit', () => {
+	const ac = useEmulator({ rateLimitPerSecond: 5 });
+
+	it('answers 12 mixed items (found, -1, 404) one each, paired, without a 429 reaching the output', async () => {
+		await seedTwoOrders(ac);
+		const ids = [1, 2, 'x', 3, 99, 1, 2, 3, 1, 2, 3, 1];
+		const { items } = await ac.run('ecommerceOrderProduct', 'getByProductId', { productId: '={{ $json.id }}' }, ids.map((id) => ({ id })));
+		expect(items.map((item) => item.pairedItem)).toEqual(ids.map((_, i) => ({ item: i })));
+		expect(items.map((item) => [item.json.StatusCode, item.json.OriginalStatusCode, (item.json.Product as { id?: string }).id])).toEqual([
+			[200, 200, '1'],
+			[200, 200, '2'],
+			[-1, 0, undefined],
+			[200, 200, '3'],
+			[200, 404, undefined],
+			[200, 200, '1'],
+			[200, 200, '2'],
+			[200, 200, '3'],
+			[200, 200, '1'],
+			[200, 200, '2'],
+			[200, 200, '3'],
+			[200, 200, '1'],
+		]);
+	});
+});
