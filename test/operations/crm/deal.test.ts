@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { success, useEmulator } from '../../helpers';
 import {
 	POST_503,
@@ -147,7 +149,7 @@ describe('Deal: Create a Deal', () => {
 			'"Additional Fields" (additionalFields) must be a JSON object such as {"description": "Deal\'s description", "percent": 75, "status": 0}',
 		],
 	])('refuses bad input %j without sending anything', async (override, message) => {
-		const params: Record<string, unknown> = { ...CREATE, ...override };
+		const params: IDataObject = { ...CREATE, ...override };
 		for (const key of Object.keys(params)) if (params[key] === undefined) delete params[key];
 		expect(await ac.one('deal', 'create', params)).toEqual(invalid('Deal', message));
 		expect(ac.emulator.requests).toEqual([]);

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { success, useEmulator } from '../../helpers';
 import {
 	KEY_403,
@@ -121,7 +123,7 @@ describe('Stage: Create a Stage', () => {
 		],
 		[{ pipelineId: undefined }, requiredMessage('Pipeline ID', 'pipelineId', 'The numeric ID of the pipeline (group) the stage belongs to, e.g. 8 (from Get Many Pipelines)')],
 	])('refuses bad input without sending anything (%#)', async (override, message) => {
-		const params: Record<string, unknown> = { title: 'Won', pipelineId: 1, ...override };
+		const params: IDataObject = { title: 'Won', pipelineId: 1, ...override };
 		if (params.pipelineId === undefined) delete params.pipelineId;
 		expect(await ac.one('stage', 'create', params)).toEqual(invalid('Stage', message));
 		expect(ac.emulator.requests).toEqual([]);
