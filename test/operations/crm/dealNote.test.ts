@@ -110,3 +110,19 @@ describe('Deal Note: Update a Deal Note', () => {
 		expect(ac.emulator.requests).toEqual([]);
 	});
 });
+
+describe('Deal Note: many items under the real rate limit', () => {
+	const ac = useEmulator({ rateLimitPerSecond: 5 });
+
+	it('creates one note per item, each exactly once, paired in input order', async () => {
+		await seedDeals(ac);
+		const items = Array.from({ length: 8 }, (_, i) => ({ deal: (i % 2) + 1, text: `[Call-${i}] notes` }));
+		const result = await ac.run('dealNote', 'create', { dealId: '={{ $json.deal }}', noteText: '={{ $json.text }}' }, items);
+		expect(result.json.map((j) => [j.StatusCode, (j.Note as { note: string; relid: string }).note, (j.Note as { relid: string }).relid])).toEqual(
+			items.map((item) => [200, item.text, String(item.deal)]),
+		);
+		expect(result.items.map((i) => i.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
+		expect(ac.emulator.db.count('dealNotes')).toBe(8);
+		expect(ac.emulator.requests.filter((r) => r.method === 'POST' && r.status === 201)).toHaveLength(8);
+	});
+});
