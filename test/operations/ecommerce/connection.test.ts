@@ -122,6 +122,20 @@ describe('Connection: Create a Connection', () => {
 		expect(ac.emulator.requests).toEqual([]);
 	});
 
+	it('returns the existing connection when the POST says it exists but the filtered lookup missed it', async () => {
+		await seedConnection(ac, { service: 'shopify', externalid: 'shop12345' });
+		// A lookup answer that misses it (as a case-sensitive service filter would).
+		ac.emulator.inject({ method: 'GET', path: '/connections', status: 200, body: { connections: [], meta: { total: '0' } } });
+		const out = await ac.one('connection', 'create', CREATE);
+		expect(out).toEqual(success('Connection', connectionRecord('1', { service: 'shopify', externalid: 'shop12345' }), 200));
+		expect(ac.emulator.requests.map((r) => [r.method, r.query, r.status])).toEqual([
+			['GET', { 'filters[service]': 'Shopify', 'filters[externalid]': 'shop12345', limit: '100', offset: '0' }, 200],
+			['POST', {}, 422],
+			['GET', { 'filters[externalid]': 'shop12345', limit: '100', offset: '0' }, 200],
+		]);
+		expect(ac.emulator.db.count('connections')).toBe(1);
+	});
+
 	it('reports a 422 of the API', async () => {
 		ac.emulator.inject({
 			method: 'POST',

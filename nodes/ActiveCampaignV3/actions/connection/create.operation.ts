@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { UpstreamError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
 import { id } from '../../framework/params';
 import { externalIdParam, linkUrlParam, logoUrlParam, nameParam, serviceParam } from './shared';
@@ -34,13 +35,15 @@ export default defineOperation({
 	async execute({ params, api }) {
 		const service = params.service.toLowerCase();
 		// Service + external ID is the connection's natural key: never create a second one.
+		// The API's filters may be loose, case-sensitive or ignored: the exact comparison is ours.
+		const sameKey = (c: ConnectionRecord) =>
+			String(c.service ?? '').toLowerCase() === service && String(c.externalid ?? '') === params.externalId;
 		return api.exclusive(`connection:${service}:${params.externalId}`, async () => {
 			const existing = await api.findFirst<ConnectionRecord>(
 				'/connections',
 				'connections',
 				{ 'filters[service]': params.service, 'filters[externalid]': params.externalId },
-				// The API's filters may be loose or ignored: the exact comparison is ours.
-				(c) => String(c.service ?? '').toLowerCase() === service && String(c.externalid ?? '') === params.externalId,
+				sameKey,
 			);
 			if (existing) return existing;
 			const connection: IDataObject = {
@@ -51,8 +54,22 @@ export default defineOperation({
 				linkUrl: params.linkUrl,
 			};
 			if (params.listId !== undefined) connection.listId = String(params.listId);
-			const body = await api.post('/connections', { connection });
-			return body.connection;
+			try {
+				const body = await api.post('/connections', { connection });
+				return body.connection;
+			} catch (error) {
+				// A 422 may mean the connection exists after all (created meanwhile elsewhere, or the
+				// service filter missed it by case): look again by external ID alone before reporting.
+				if (!(error instanceof UpstreamError) || error.status !== 422) throw error;
+				const found = await api.findFirst<ConnectionRecord>(
+					'/connections',
+					'connections',
+					{ 'filters[externalid]': params.externalId },
+					sameKey,
+				);
+				if (found) return found;
+				throw error;
+			}
 		});
 	},
 });
