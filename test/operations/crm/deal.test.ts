@@ -90,6 +90,8 @@ describe('Deal: Create a Deal', () => {
 					percent: '75',
 					value: '45678',
 					fields: [{ customFieldId: 1, fieldValue: 'Gold', dealId: '1' }],
+					// The contract's `pipeline`, a copy of the API's `group`.
+					pipeline: '1',
 				}),
 				201,
 			),
@@ -121,7 +123,9 @@ describe('Deal: Create a Deal', () => {
 	it('sends Owner 1 by default and accepts a value of 0', async () => {
 		await seedWorld(ac);
 		const out = await ac.one('deal', 'create', { ...CREATE, value: 0, currency: 'eur', stageId: '1', pipelineId: '1' });
-		expect(out).toEqual(success('Deal', dealRecord('1', { title: 'Annual License', currency: 'eur', fields: [] }), 201));
+		expect(out).toEqual(
+			success('Deal', dealRecord('1', { title: 'Annual License', currency: 'eur', fields: [], pipeline: '1' }), 201),
+		);
 		expect(ac.emulator.requests[0].body).toEqual({
 			deal: { title: 'Annual License', contact: 1, value: 0, currency: 'eur', group: 1, stage: 1, owner: 1 },
 		});

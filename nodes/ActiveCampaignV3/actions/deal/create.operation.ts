@@ -42,6 +42,7 @@ export default defineOperation({
 			owner: params.owner ?? extra.owner ?? 1,
 		};
 		const body = await api.post('/deals', { deal }, `Contact ${params.contactId}, stage ${params.stageId} or pipeline ${params.pipelineId}`);
-		return body.deal;
+		// The API names the pipeline `group`; the contract's Deal also carries it as `pipeline`.
+		return body.deal && typeof body.deal === 'object' ? { ...body.deal, pipeline: body.deal.pipeline ?? body.deal.group } : body.deal;
 	},
 });
