@@ -198,7 +198,7 @@ export async function sendRequest(
 	const idempotent = IDEMPOTENT_METHODS.has(request.method);
 	for (let attempt = 0; ; attempt++) {
 		const canRetry = attempt < settings.maxRetries;
-		await acquireSlot(connection.accountKey);
+		const slotDone = await acquireSlot(connection.accountKey);
 		const options: IHttpRequestOptions = {
 			method: request.method as IHttpRequestMethods,
 			url: `${connection.baseUrl}${request.path}`,
@@ -220,6 +220,7 @@ export async function sendRequest(
 				options,
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
+			slotDone();
 			const code = findErrorCode(error);
 			const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
 			if (canRetry && (idempotent || neverSent)) {
@@ -229,6 +230,7 @@ export async function sendRequest(
 			throw new NetworkError(describeNetworkFailure(code), 0, !neverSent);
 		}
 
+		slotDone();
 		const status = response.statusCode;
 		onStatus(status);
 		if (status === 429 && canRetry) {
