@@ -281,6 +281,12 @@ describe('List: Get a List', () => {
 		expect(ac.emulator.requests).toEqual([]);
 	});
 
+	it.each([[0], [undefined]])('refuses a missing List ID (%p) with -1 and sends nothing', async (value) => {
+		const out = await ac.one('list', 'get', value === undefined ? {} : { listId: value });
+		expect(out).toEqual(invalid('List', `"List ID" (listId) is required: ${LIST_ID_HELP}`));
+		expect(ac.emulator.requests).toEqual([]);
+	});
+
 	it('retries a GET answered 503 and a dropped connection', async () => {
 		await seedList(ac, 'news', 'Newsletter');
 		ac.emulator.inject({ method: 'GET', status: 503 });

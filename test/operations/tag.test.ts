@@ -163,6 +163,12 @@ describe('Tag: Delete a Tag', () => {
 		expect(ac.emulator.requests).toEqual([]);
 	});
 
+	it.each([[0], [undefined]])('refuses a missing Tag ID (%p) with -1 and sends nothing', async (value) => {
+		const out = await ac.one('tag', 'delete', value === undefined ? {} : { tagId: value });
+		expect(out).toEqual(invalid('DeletedTag', `"Tag ID" (tagId) is required: ${TAG_ID_HELP}`));
+		expect(ac.emulator.requests).toEqual([]);
+	});
+
 	it('retries a DELETE answered 503', async () => {
 		await seedTag(ac, 'VIP');
 		ac.emulator.inject({ method: 'DELETE', status: 503 });
