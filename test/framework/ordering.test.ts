@@ -60,3 +60,20 @@ describe('concurrent items keep sequential semantics', () => {
 		expect(elapsed).toBeGreaterThanOrEqual(300);
 	});
 });
+
+describe('a required parameter left empty in the editor', () => {
+	const ac = useEmulator();
+
+	it('still lets the workflow run and gives each item a -1 naming the parameter', async () => {
+		const result = await ac.run('tag', 'create', { tag: '' }, [{}, {}]);
+		expect(result.error).toBeUndefined();
+		const expected = {
+			Tag: {},
+			OriginalStatusCode: 0,
+			StatusCode: -1,
+			ErrorMessage: '"Tag" (tag) is required: Tag name, e.g. VIP Customer',
+		};
+		expect(result.json).toEqual([expected, expected]);
+		expect(ac.emulator.requests).toEqual([]);
+	});
+});

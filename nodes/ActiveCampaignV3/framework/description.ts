@@ -59,8 +59,8 @@ export function buildProperties(registry: OperationRegistry): INodeProperties[] 
 						default: {},
 						options: optionSpecs
 							.map((spec) => {
-								// Inside a collection "required" has no meaning; the parser still checks.
-								const { required: _required, displayOptions: _display, ...rest } = spec.property;
+								// Inside a collection, display conditions of the item itself do not apply.
+								const { displayOptions: _display, ...rest } = spec.property;
 								return rest as INodeProperties;
 							})
 							.sort((a, b) => a.displayName.localeCompare(b.displayName)),

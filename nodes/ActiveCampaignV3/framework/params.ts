@@ -16,7 +16,11 @@ export interface ParamSpec<T> {
 	readonly name: string;
 	readonly displayName: string;
 	readonly required: boolean;
-	/** The n8n property, without displayOptions for resource/operation (the assembler adds them). */
+	/**
+	 * The n8n property, without displayOptions for resource/operation (the assembler adds them).
+	 * It never carries n8n's `required` flag: n8n refuses to start a workflow with an empty required
+	 * field, whereas the contract wants a -1 output item naming the parameter. The parser checks.
+	 */
 	readonly property: INodeProperties;
 	/** Parses a raw value; `undefined` means "not given". Throws ValidationError. */
 	parse(raw: unknown): T | undefined;
@@ -87,7 +91,6 @@ function makeSpec<T, R extends boolean>(
 			description: options.description,
 			...(options.placeholder ? { placeholder: options.placeholder } : {}),
 			...(options.hint ? { hint: options.hint } : {}),
-			...(required ? { required: true } : {}),
 			...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
 			...property,
 		} as INodeProperties,
