@@ -345,6 +345,17 @@ describe('Contact: Get a Contact', () => {
 		]);
 	});
 
+	it('returns the contact with no tags (OriginalStatusCode 200) where the server has no contactTags endpoint', async () => {
+		await seedContact(ac, { email: 'a@example.com' });
+		ac.emulator.inject({ method: 'GET', path: '/contacts/1/contactTags', status: 404, body: { message: 'Not Found' } });
+		const out = await ac.one('contact', 'get', { contactId: 1 });
+		expect(out).toEqual(success('Contact', { ...contactRecord('1', { email: 'a@example.com' }), tags: [] }));
+		expect(ac.emulator.requests.map((r) => [r.path, r.status])).toEqual([
+			['/contacts/1', 200],
+			['/contacts/1/contactTags', 404],
+		]);
+	});
+
 	it('reads the ID from the input item through an expression', async () => {
 		await seedContact(ac, { email: 'a@example.com' });
 		await seedContact(ac, { email: 'b@example.com' });

@@ -187,8 +187,23 @@ describe('Contact Tag: Remove a Contact Tag', () => {
 		expect(out).toEqual(
 			upstream('RemovedContactTag', 404, 'Contact tag 9 not found (HTTP 404) (ActiveCampaign: No Result found for ContactTag with id 9)'),
 		);
-		expect(ac.emulator.requests.map((r) => r.method)).toEqual(['GET']);
+		expect(ac.emulator.requests.map((r) => [r.method, r.status])).toEqual([
+			['GET', 404],
+			['DELETE', 404],
+		]);
 		expect(ac.emulator.db.count('contactTags')).toBe(2);
+	});
+
+	it('still removes the association where the server has no GET /contactTags/{id}', async () => {
+		// Such a server answers the read with 404 but deletes fine: the result has the confirmation fields.
+		ac.emulator.inject({ method: 'GET', path: '/contactTags/2', status: 404, body: { message: 'Not Found' } });
+		const out = await ac.one('contactTag', 'remove', { contactTagId: '2' });
+		expect(out).toEqual(success('RemovedContactTag', { id: '2', deleted: true, message: 'Contact tag 2 removed' }));
+		expect(ac.emulator.requests.map((r) => [r.method, r.path, r.status])).toEqual([
+			['GET', '/contactTags/2', 404],
+			['DELETE', '/contactTags/2', 200],
+		]);
+		expect(ac.emulator.db.all('contactTags').map((r) => r.id)).toEqual(['1']);
 	});
 
 	it.each(BAD_IDS)('refuses Contact Tag ID %p with -1 and sends nothing', async (value, quoted) => {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { sendRequest, type AccountConnection, type ApiRequest, type ApiResponse } from '../transport';
-import { withKeyLock } from './concurrency';
+import { UpstreamError } from './errors';
 
 /** ActiveCampaign's maximum page size. */
 export const PAGE_SIZE = 100;
@@ -51,6 +51,23 @@ export class ApiClient {
 
 	async get<T = any>(path: string, qs?: IDataObject, subject?: string): Promise<T> {
 		return (await this.request<T>({ method: 'GET', path, qs, subject })).body;
+	}
+
+	/**
+	 * A GET whose 404 is not a failure: `undefined` instead, and OriginalStatusCode keeps the status
+	 * of the request that matters. For side information a documented endpoint may lack.
+	 */
+	async getOptional<T = any>(path: string, qs?: IDataObject): Promise<T | undefined> {
+		const before = this.lastStatus;
+		try {
+			return await this.get<T>(path, qs);
+		} catch (error) {
+			if (error instanceof UpstreamError && error.status === 404) {
+				this.lastStatus = before;
+				return undefined;
+			}
+			throw error;
+		}
 	}
 
 	async post<T = any>(path: string, body: IDataObject, subject?: string): Promise<T> {
@@ -118,8 +135,4 @@ export class ApiClient {
 		}
 	}
 
-	/** Serializes work on one natural key (per account) across items and executions. */
-	exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
-		return withKeyLock(`${this.connection.accountKey}|${key}`, fn);
-	}
 }

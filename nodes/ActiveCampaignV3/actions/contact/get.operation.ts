@@ -11,7 +11,10 @@ export default defineOperation({
 	async execute({ params, api }) {
 		const subject = `Contact ${params.contactId}`;
 		const body = await api.get(`/contacts/${params.contactId}`, undefined, subject);
-		const tags = await api.get(`/contacts/${params.contactId}/contactTags`, undefined, subject);
-		return { ...body.contact, tags: Array.isArray(tags.contactTags) ? tags.contactTags : [] };
+		// Tags are not side-loaded with a contact: they come from the contact's contactTags link.
+		// A server without that endpoint (404) still gives the contact, with no tags.
+		const sideLoaded = Array.isArray(body.contactTags) ? body.contactTags : undefined;
+		const tags = sideLoaded ?? (await api.getOptional(`/contacts/${params.contactId}/contactTags`))?.contactTags;
+		return { ...body.contact, tags: Array.isArray(tags) ? tags : [] };
 	},
 });

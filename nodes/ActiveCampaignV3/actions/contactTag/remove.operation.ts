@@ -16,15 +16,19 @@ export default defineOperation({
 	},
 	async execute({ params, api }) {
 		const subject = `Contact tag ${params.contactTagId}`;
-		// Read first so the result can say which contact and tag were separated.
-		const found = await api.get(`/contactTags/${params.contactTagId}`, undefined, subject);
+		// Read first so the result can say which contact and tag were separated. Not every server
+		// offers GET /contactTags/{id}; without it the result has only the confirmation fields.
+		const found = (await api.getOptional(`/contactTags/${params.contactTagId}`))?.contactTag;
 		await api.delete(`/contactTags/${params.contactTagId}`, subject);
+		if (!found) {
+			return { id: String(params.contactTagId), deleted: true, message: `Contact tag ${params.contactTagId} removed` };
+		}
 		return {
 			id: String(params.contactTagId),
-			contact: String(found.contactTag?.contact ?? ''),
-			tag: String(found.contactTag?.tag ?? ''),
+			contact: String(found.contact),
+			tag: String(found.tag),
 			deleted: true,
-			message: `Tag ${found.contactTag?.tag ?? ''} removed from contact ${found.contactTag?.contact ?? ''}`,
+			message: `Tag ${found.tag} removed from contact ${found.contact}`,
 		};
 	},
 });
