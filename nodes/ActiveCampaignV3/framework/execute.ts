@@ -8,7 +8,7 @@ import {
 import { CREDENTIAL_TYPE, redactSecret, resolveConnection } from '../transport';
 import { settings } from '../transport/settings';
 import { ApiClient } from './apiClient';
-import { mapConcurrent } from './concurrency';
+import { mapConcurrent, withKeyLock } from './concurrency';
 import { ValidationError } from './errors';
 import { Outcome, type OperationDefinition } from './operation';
 import { classifyFailure, standardOutput } from './output';
@@ -112,7 +112,11 @@ async function runItem(
 		const connection = await resolveConnection(ctx, itemIndex);
 		redact = connection.redact;
 		api = new ApiClient(ctx, connection);
-		const result = await op.execute({ params: params as never, api, itemIndex });
+		const client = api;
+		const run = () => op.execute({ params: params as never, api: client, itemIndex });
+		// The same key also serializes this record across concurrent executions in the process, so
+		// "look up, then create" can never race into a duplicate.
+		const result = orderKey === undefined ? await run() : await withKeyLock(`${connection.accountKey}|${orderKey}`, run);
 		if (result instanceof Outcome) {
 			return standardOutput(op.outputKey, result.data, api.lastStatus, 200, redact(result.message));
 		}

@@ -37,9 +37,11 @@ export interface OperationDefinition<P extends ParamSpecs = ParamSpecs, O extend
 	/** Items of the `options` collection. */
 	options?: O;
 	/**
-	 * Items of one execution run concurrently; items with the same order key run one after the
-	 * other, in input order, as a sequential node would. Defaults: `update` and `delete` key on
-	 * their first parameter (the record ID); creates with a natural key (email, name…) set theirs.
+	 * The record an item writes to. Items of one execution run concurrently; items with the same
+	 * order key run one after the other, in input order, as a sequential node would, and never at
+	 * the same time as another execution's item with that key (which is what makes "find the
+	 * existing record, else create it" duplicate-free). Defaults: `update` and `delete` key on their
+	 * first parameter (the record ID); creates with a natural key (email, name…) declare theirs.
 	 */
 	orderKey?: (params: ParamValues<P> & Partial<ParamValues<O>>) => string | undefined;
 	/** Checks that involve several parameters; throw ValidationError. */

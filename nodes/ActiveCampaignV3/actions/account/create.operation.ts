@@ -26,6 +26,8 @@ export default defineOperation({
 			default: true,
 		}),
 	},
+	// With Check Duplicate, items creating one name run in input order: the first creates, the rest find it.
+	orderKey: (params) => (params.checkDuplicate === false ? undefined : params.name.toLowerCase()),
 	async execute({ params, api }) {
 		const create = async () => {
 			const account = definedOnly({
@@ -39,15 +41,13 @@ export default defineOperation({
 		};
 		if (params.checkDuplicate === false) return create();
 		const wanted = params.name.toLowerCase();
-		return api.exclusive(`account:${wanted}`, async () => {
-			// The search is fuzzy: the exact (case-insensitive) comparison is ours.
-			const existing = await api.findFirst<AccountRecord>(
-				'/accounts',
-				'accounts',
-				{ search: params.name },
-				(a) => typeof a.name === 'string' && a.name.trim().toLowerCase() === wanted,
-			);
-			return existing ?? create();
-		});
+		// The search is fuzzy: the exact (case-insensitive) comparison is ours.
+		const existing = await api.findFirst<AccountRecord>(
+			'/accounts',
+			'accounts',
+			{ search: params.name },
+			(a) => typeof a.name === 'string' && a.name.trim().toLowerCase() === wanted,
+		);
+		return existing ?? create();
 	},
 });

@@ -38,38 +38,36 @@ export default defineOperation({
 		// The API's filters may be loose, case-sensitive or ignored: the exact comparison is ours.
 		const sameKey = (c: ConnectionRecord) =>
 			String(c.service ?? '').toLowerCase() === service && String(c.externalid ?? '') === params.externalId;
-		return api.exclusive(`connection:${service}:${params.externalId}`, async () => {
-			const existing = await api.findFirst<ConnectionRecord>(
+		const existing = await api.findFirst<ConnectionRecord>(
+			'/connections',
+			'connections',
+			{ 'filters[service]': params.service, 'filters[externalid]': params.externalId },
+			sameKey,
+		);
+		if (existing) return existing;
+		const connection: IDataObject = {
+			service: params.service,
+			externalid: params.externalId,
+			name: params.name,
+			logoUrl: params.logoUrl,
+			linkUrl: params.linkUrl,
+		};
+		if (params.listId !== undefined) connection.listId = String(params.listId);
+		try {
+			const body = await api.post('/connections', { connection });
+			return body.connection;
+		} catch (error) {
+			// A 422 may mean the connection exists after all (created meanwhile elsewhere, or the
+			// service filter missed it by case): look again by external ID alone before reporting.
+			if (!(error instanceof UpstreamError) || error.status !== 422) throw error;
+			const found = await api.findFirst<ConnectionRecord>(
 				'/connections',
 				'connections',
-				{ 'filters[service]': params.service, 'filters[externalid]': params.externalId },
+				{ 'filters[externalid]': params.externalId },
 				sameKey,
 			);
-			if (existing) return existing;
-			const connection: IDataObject = {
-				service: params.service,
-				externalid: params.externalId,
-				name: params.name,
-				logoUrl: params.logoUrl,
-				linkUrl: params.linkUrl,
-			};
-			if (params.listId !== undefined) connection.listId = String(params.listId);
-			try {
-				const body = await api.post('/connections', { connection });
-				return body.connection;
-			} catch (error) {
-				// A 422 may mean the connection exists after all (created meanwhile elsewhere, or the
-				// service filter missed it by case): look again by external ID alone before reporting.
-				if (!(error instanceof UpstreamError) || error.status !== 422) throw error;
-				const found = await api.findFirst<ConnectionRecord>(
-					'/connections',
-					'connections',
-					{ 'filters[externalid]': params.externalId },
-					sameKey,
-				);
-				if (found) return found;
-				throw error;
-			}
-		});
+			if (found) return found;
+			throw error;
+		}
 	},
 });

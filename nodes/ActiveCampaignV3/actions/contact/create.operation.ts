@@ -32,6 +32,8 @@ export default defineOperation({
 			);
 		}
 	},
+	// Items upserting one email run in input order, never racing each other.
+	orderKey: (params) => params.email?.toLowerCase(),
 	async execute({ params, api }) {
 		const contact = definedOnly({
 			email: params.email,
@@ -45,10 +47,8 @@ export default defineOperation({
 			const body = await api.post('/contacts', { contact });
 			return { contact: body.contact, fieldValues: body.fieldValues ?? [] };
 		}
-		// /contact/sync upserts by email; the lock keeps two items with one email from racing.
-		return api.exclusive(`contact:${params.email.toLowerCase()}`, async () => {
-			const body = await api.post('/contact/sync', { contact });
-			return { contact: body.contact, fieldValues: body.fieldValues ?? [] };
-		});
+		// /contact/sync upserts by email (and the order key keeps two items with one email in order).
+		const body = await api.post('/contact/sync', { contact });
+		return { contact: body.contact, fieldValues: body.fieldValues ?? [] };
 	},
 });

@@ -28,22 +28,21 @@ export default defineOperation({
 			default: 1,
 		}),
 	},
+	orderKey: (params) => `${params.contactId}:${params.listId}`,
 	async execute({ params, api }) {
 		// ActiveCampaign upserts on (contact, list): adding twice returns the existing association.
-		return api.exclusive(`contactList:${params.contactId}:${params.listId}`, async () => {
-			const body = await api.post(
-				'/contactLists',
-				{
-					contactList: {
-						list: params.listId,
-						contact: params.contactId,
-						status: params.status ?? 1,
-						sourceid: params.sourceId ?? 0,
-					},
+		const body = await api.post(
+			'/contactLists',
+			{
+				contactList: {
+					list: params.listId,
+					contact: params.contactId,
+					status: params.status ?? 1,
+					sourceid: params.sourceId ?? 0,
 				},
-				`Contact ${params.contactId} or list ${params.listId}`,
-			);
-			return body.contactList;
-		});
+			},
+			`Contact ${params.contactId} or list ${params.listId}`,
+		);
+		return body.contactList;
 	},
 });

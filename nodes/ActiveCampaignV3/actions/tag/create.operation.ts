@@ -15,22 +15,22 @@ export default defineOperation({
 		tagType: tagTypeParam('What the tag applies to: contacts (default) or email templates'),
 		description: text('Description', { description: 'What the tag is for, e.g. High-value customers', maxLength: 1000 }),
 	},
+	// Items creating one tag (name and type) run in input order: the first creates, the rest find it.
+	orderKey: (params) => `${params.tagType ?? 'contact'}:${params.tag.toLowerCase()}`,
 	async execute({ params, api }) {
 		const tagType = params.tagType ?? 'contact';
 		const name = params.tag.toLowerCase();
-		return api.exclusive(`tag:${tagType}:${name}`, async () => {
-			// The search is a "contains" match and may be broad: the exact comparison is ours.
-			const existing = await api.findFirst<{ tag?: string; tagType?: string }>(
-				'/tags',
-				'tags',
-				{ search: params.tag },
-				(t) => String(t.tag).toLowerCase() === name && (t.tagType ?? 'contact') === tagType,
-			);
-			if (existing) return existing;
-			const tag: Record<string, string> = { tag: params.tag, tagType };
-			if (params.description !== undefined) tag.description = params.description;
-			const body = await api.post('/tags', { tag });
-			return body.tag;
-		});
+		// The search is a "contains" match and may be broad: the exact comparison is ours.
+		const existing = await api.findFirst<{ tag?: string; tagType?: string }>(
+			'/tags',
+			'tags',
+			{ search: params.tag },
+			(t) => String(t.tag).toLowerCase() === name && (t.tagType ?? 'contact') === tagType,
+		);
+		if (existing) return existing;
+		const tag: Record<string, string> = { tag: params.tag, tagType };
+		if (params.description !== undefined) tag.description = params.description;
+		const body = await api.post('/tags', { tag });
+		return body.tag;
 	},
 });
