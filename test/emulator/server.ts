@@ -36,6 +36,11 @@ export interface RecordedRequest {
 	body: any;
 	/** The status the emulator answered with (0 when the connection was dropped). */
 	status: number;
+	/**
+	 * When the request arrived (ms since the epoch), as a rate limit counts it. Not enumerable, so
+	 * tests comparing whole records with toEqual are unaffected.
+	 */
+	readonly receivedAt?: number;
 }
 
 /** One injected misbehaviour, consumed by matching requests `times` times. */
@@ -216,6 +221,7 @@ export class ActiveCampaignEmulator {
 			}
 		}
 		const record: RecordedRequest = { method, path, query, body, status: 0 };
+		Object.defineProperty(record, 'receivedAt', { value: Date.now(), enumerable: false });
 		this.requests.push(record);
 
 		const send = async (status: number, payload: unknown, headers: Record<string, string> = {}, latency = 0) => {
