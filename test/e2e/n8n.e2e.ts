@@ -1,0 +1,210 @@
+/**
+ * End-to-end: the packed tarball installed into a real n8n 2.41.1 the way n8n installs community
+ * packages, then workflows imported and executed through n8n's CLI against the emulator:
+ *   - success cases (test/e2e/cases.ts): exact outputs, four keys, status codes, pairing, and a
+ *     downstream Set node whose expressions read our output;
+ *   - a -1 validation case for EVERY operation in the registry, derived from its parameter specs,
+ *     with no request reaching the emulator.
+ * Run with `npm run test:e2e` (jest.e2e.config.js). Needs `npm run build` first.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { registry } from '../../nodes/ActiveCampaignV3/actions';
+import { ActiveCampaignEmulator, DEFAULT_TOKEN } from '../emulator/server';
+import { seedEmulator } from '../emulator/seed';
+import { successCases } from './cases';
+import { deriveValidationCases, downstreamName, successWorkflow, validationWorkflow, type ValidationCase } from './workflows';
+
+// Plain-JS tooling shared with `npm run dev` and the browser test.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const n8n = require('../../scripts/lib/n8n');
+
+const CREDENTIAL = { id: 'AcV3E2eCredentl1', name: 'ActiveCampaign emulator (e2e)', type: 'activeCampaignV3Api' };
+const SUCCESS_WORKFLOW_ID = 'AcV3E2eSuccess01';
+const VALIDATION_WORKFLOW_ID = 'AcV3E2eValidat01';
+
+interface OutputItem {
+	json: Record<string, unknown>;
+	pairedItem?: { item: number; input?: number } | Array<{ item: number }>;
+}
+
+interface Execution {
+	runData: Record<string, Array<{ data?: { main: OutputItem[][] }; error?: unknown; executionStatus?: string }>>;
+	requests: number;
+	stderr: string;
+}
+
+let runtime: { nodeBin: string; n8nBin: string; dir: string };
+let emulator: ActiveCampaignEmulator;
+let userFolder: string;
+let env: NodeJS.ProcessEnv;
+let pack: { tarball: string; files: string[] };
+let installedAt: string;
+let success: Execution;
+let validation: Execution;
+const { cases: validationCases, underivable } = deriveValidationCases();
+
+/**
+ * `n8n execute --id … --rawOutput` prints the run through n8n's logger at info level; with the
+ * JSON log format each log line is one JSON object and the run is the message that parses as one.
+ */
+async function execute(workflowId: string): Promise<Execution> {
+	const before = emulator.requests.length;
+	const { stdout, stderr } = await n8n.runCli(runtime, ['execute', `--id=${workflowId}`, '--rawOutput'], {
+		env: { ...env, N8N_LOG_LEVEL: 'info', N8N_LOG_FORMAT: 'json' },
+		timeoutMs: 300000,
+	});
+	for (const line of stdout.split('\n').reverse()) {
+		if (!line.startsWith('{')) continue;
+		let message: unknown;
+		try {
+			message = JSON.parse(line).message;
+		} catch {
+			continue;
+		}
+		if (typeof message !== 'string' || !message.startsWith('{')) continue;
+		const run = JSON.parse(message);
+		if (run?.data?.resultData?.runData) {
+			expect(run.status).toBe('success');
+			return { runData: run.data.resultData.runData, requests: emulator.requests.length - before, stderr: stdout + stderr };
+		}
+	}
+	throw new Error(`n8n execute printed no run:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+}
+
+function outputOf(execution: Execution, node: string): OutputItem[] {
+	const runs = execution.runData[node];
+	if (!runs) throw new Error(`node "${node}" did not run; ran: ${Object.keys(execution.runData).join(', ')}`);
+	expect(runs).toHaveLength(1);
+	expect(runs[0].error).toBeUndefined();
+	return runs[0].data!.main[0];
+}
+
+const pairing = (items: OutputItem[]) =>
+	items.map((item) => (Array.isArray(item.pairedItem) ? item.pairedItem.map((p) => p.item) : item.pairedItem?.item));
+
+beforeAll(async () => {
+	const started = Date.now();
+	runtime = await n8n.ensureN8n();
+	if (!fs.existsSync(path.join(n8n.ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3.node.js'))) {
+		execFileSync('npm', ['run', 'build'], { cwd: n8n.ROOT, stdio: 'inherit' });
+	}
+	emulator = new ActiveCampaignEmulator({ tokens: [DEFAULT_TOKEN], rateLimitPerSecond: 0 });
+	await emulator.start();
+	await seedEmulator(emulator.url, DEFAULT_TOKEN, 'demo');
+	emulator.requests.length = 0;
+	// The real API's limit: our node must stay under it through n8n too.
+	emulator.rateLimitPerSecond = 5;
+
+	userFolder = n8n.makeUserFolder('n8n-ac-v3-e2e-');
+	pack = n8n.packPackage(path.join(userFolder, 'pack'));
+	installedAt = n8n.installTarball(userFolder, pack.tarball);
+	env = n8n.n8nEnv({ userFolder, port: await n8n.freePort() });
+
+	const work = path.join(userFolder, 'import');
+	fs.mkdirSync(path.join(work, 'workflows'), { recursive: true });
+	n8n.credentialFile(path.join(work, 'credentials.json'), { ...CREDENTIAL, apiUrl: emulator.url, apiKey: DEFAULT_TOKEN });
+	fs.writeFileSync(
+		path.join(work, 'workflows', 'success.json'),
+		JSON.stringify(successWorkflow(SUCCESS_WORKFLOW_ID, successCases, n8n.NODE_TYPE, CREDENTIAL)),
+	);
+	fs.writeFileSync(
+		path.join(work, 'workflows', 'validation.json'),
+		JSON.stringify(validationWorkflow(VALIDATION_WORKFLOW_ID, validationCases, n8n.NODE_TYPE, CREDENTIAL)),
+	);
+	await n8n.runCli(runtime, ['import:credentials', `--input=${path.join(work, 'credentials.json')}`], { env });
+	await n8n.runCli(runtime, ['import:workflow', '--separate', `--input=${path.join(work, 'workflows')}`], { env });
+
+	success = await execute(SUCCESS_WORKFLOW_ID);
+	validation = await execute(VALIDATION_WORKFLOW_ID);
+	process.stdout.write(`e2e setup + 2 executions in real n8n: ${Math.round((Date.now() - started) / 1000)} s\n`);
+}, 900000);
+
+afterAll(async () => {
+	await emulator?.stop();
+	if (userFolder && !process.env.E2E_KEEP) fs.rmSync(userFolder, { recursive: true, force: true });
+});
+
+describe('the npm pack tarball, installed the way n8n installs community packages', () => {
+	it('holds the compiled node, credential, icons and codex, and no sources or tests', () => {
+		expect(pack.files).toEqual(
+			expect.arrayContaining([
+				'package.json',
+				'dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.js',
+				'dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.json',
+				'dist/nodes/ActiveCampaignV3/activecampaign.svg',
+				'dist/credentials/ActiveCampaignV3Api.credentials.js',
+				'dist/credentials/activecampaign.svg',
+			]),
+		);
+		expect(pack.files.filter((f) => /\.ts$/.test(f) && !/\.d\.ts$/.test(f))).toEqual([]);
+		expect(pack.files.filter((f) => /^(test|scripts|nodes|credentials)\//.test(f))).toEqual([]);
+	});
+
+	it('sits in <user folder>/.n8n/nodes/node_modules and is recorded in nodes/package.json', () => {
+		expect(installedAt).toBe(path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-activecampaign-v3'));
+		const nodesPackage = JSON.parse(fs.readFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), 'utf8'));
+		expect(nodesPackage.dependencies).toEqual({ 'n8n-nodes-activecampaign-v3': expect.stringMatching(/^\d+\.\d+\.\d+/) });
+		const installed = JSON.parse(fs.readFileSync(path.join(installedAt, 'package.json'), 'utf8'));
+		expect(installed.peerDependencies).toBeUndefined();
+		expect(installed.n8n.nodes).toEqual(['dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.js']);
+	});
+
+	it('is loaded by n8n as n8n-nodes-activecampaign-v3.activeCampaignV3 (every case node ran under that type)', () => {
+		expect(n8n.NODE_TYPE).toBe('n8n-nodes-activecampaign-v3.activeCampaignV3');
+		for (const c of successCases) expect(success.runData[c.name]).toBeDefined();
+		expect(success.stderr).not.toMatch(/Unrecognized node type/);
+	});
+});
+
+describe('success cases in real n8n (Contact, Contact List, Contact Tag, List, Tag)', () => {
+	it('covers all 18 foundation operations', () => {
+		const covered = new Set(successCases.map((c) => `${c.resource}.${c.operation}`));
+		const foundation = registry
+			.all()
+			.filter((op) => ['contact', 'contactList', 'contactTag', 'list', 'tag'].includes(op.resource))
+			.map((op) => `${op.resource}.${op.operation}`);
+		expect(foundation).toHaveLength(18);
+		expect(foundation.filter((key) => !covered.has(key))).toEqual([]);
+	});
+
+	it.each(successCases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+		const out = outputOf(success, c.name);
+		expect(out.map((item) => item.json)).toEqual(c.expected);
+		// Exactly the four keys, one output per input item, each paired to its own input item.
+		const op = registry.get(c.resource, c.operation)!;
+		for (const item of out) expect(Object.keys(item.json).sort()).toEqual([op.outputKey, 'ErrorMessage', 'OriginalStatusCode', 'StatusCode'].sort());
+		const inputs = c.after ? outputOf(success, c.after).length : (c.items ?? [{}]).length;
+		expect(out).toHaveLength(inputs);
+		expect(pairing(out)).toEqual(out.map((_item, i) => i));
+		if (c.downstream) {
+			const downstream = outputOf(success, downstreamName(c.name));
+			expect(downstream.map((item) => item.json)).toEqual(c.downstream.expected);
+		}
+	});
+
+	it('stayed under the 5 requests/second limit: the emulator answered no 429', () => {
+		expect(success.requests).toBeGreaterThan(0);
+		expect(emulator.requests.filter((r) => r.status === 429)).toEqual([]);
+	});
+});
+
+describe('a -1 validation case for every registered operation, in real n8n', () => {
+	it('derives a case for every operation in the registry', () => {
+		expect(underivable).toEqual([]);
+		expect(validationCases.map((c) => c.name).sort()).toEqual(registry.all().map((op) => `${op.resource}.${op.operation}`).sort());
+	});
+
+	it('sent nothing to ActiveCampaign', () => {
+		expect(validation.requests).toBe(0);
+	});
+
+	it.each(validationCases.map((c) => [c.name, c] as const))('%s', (_name, c: ValidationCase) => {
+		const out = outputOf(validation, c.name);
+		expect(out.map((item) => item.json)).toEqual([c.expected]);
+		expect(String(out[0].json.ErrorMessage)).toContain(`"${c.target.displayName}" (${c.target.name})`);
+		expect(pairing(out)).toEqual([0]);
+	});
+});
