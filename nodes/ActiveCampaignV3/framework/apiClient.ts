@@ -11,11 +11,24 @@ export interface ListRequest {
 	qs?: IDataObject;
 	/** The array in the answer, e.g. `contacts`. */
 	listKey: string;
-	returnAll: boolean;
-	limit: number;
-	offset: number;
+	/** The operation's Return All / Limit / Offset (see paginationParams); defaults false / 100 / 0. */
+	page: PageParams;
 	/** What a 404 is about, e.g. `Ecommerce order 12` when listing a sub-resource of one record. */
 	subject?: string;
+}
+
+export interface PageParams {
+	returnAll?: boolean;
+	limit?: number;
+	offset?: number;
+}
+
+/** The `Pagination` object of the contract's list outputs. */
+export interface Pagination {
+	limit: number;
+	offset: number;
+	total: number;
+	hasMore: boolean;
 }
 
 export interface ListResult<T = IDataObject> {
@@ -25,6 +38,7 @@ export interface ListResult<T = IDataObject> {
 	limit: number;
 	offset: number;
 	hasMore: boolean;
+	pagination: Pagination;
 }
 
 function totalOf(body: any, fallback: number): number {
@@ -87,32 +101,33 @@ export class ApiClient {
 	 * is that of the whole matching set either way.
 	 */
 	async list<T = IDataObject>(request: ListRequest): Promise<ListResult<T>> {
-		if (!request.returnAll) {
-			const body = await this.get(
-				request.path,
-				{ ...request.qs, limit: request.limit, offset: request.offset },
-				request.subject,
-			);
+		const returnAll = request.page.returnAll ?? false;
+		const limit = request.page.limit ?? PAGE_SIZE;
+		const offset = request.page.offset ?? 0;
+		const result = (records: T[], total: number, pageLimit: number, hasMore: boolean): ListResult<T> => ({
+			records,
+			total,
+			limit: pageLimit,
+			offset,
+			hasMore,
+			pagination: { limit: pageLimit, offset, total, hasMore },
+		});
+		if (!returnAll) {
+			const body = await this.get(request.path, { ...request.qs, limit, offset }, request.subject);
 			const records: T[] = Array.isArray(body?.[request.listKey]) ? body[request.listKey] : [];
-			const total = totalOf(body, request.offset + records.length);
-			return {
-				records,
-				total,
-				limit: request.limit,
-				offset: request.offset,
-				hasMore: request.offset + records.length < total,
-			};
+			const total = totalOf(body, offset + records.length);
+			return result(records, total, limit, offset + records.length < total);
 		}
 		const records: T[] = [];
 		let total = 0;
-		for (let offset = request.offset; ; offset += PAGE_SIZE) {
-			const body = await this.get(request.path, { ...request.qs, limit: PAGE_SIZE, offset }, request.subject);
+		for (let pageOffset = offset; ; pageOffset += PAGE_SIZE) {
+			const body = await this.get(request.path, { ...request.qs, limit: PAGE_SIZE, offset: pageOffset }, request.subject);
 			const page: T[] = Array.isArray(body?.[request.listKey]) ? body[request.listKey] : [];
 			records.push(...page);
-			total = totalOf(body, offset + page.length);
-			if (page.length < PAGE_SIZE || offset + page.length >= total) break;
+			total = totalOf(body, pageOffset + page.length);
+			if (page.length < PAGE_SIZE || pageOffset + page.length >= total) break;
 		}
-		return { records, total, limit: records.length, offset: request.offset, hasMore: false };
+		return result(records, total, records.length, false);
 	}
 
 	/**

@@ -18,9 +18,7 @@ export default defineOperation({
 			path: '/accounts',
 			listKey: 'accounts',
 			qs: definedOnly({ search: params.searchName }),
-			returnAll: params.returnAll ?? false,
-			limit: params.limit ?? 100,
-			offset: params.offset ?? 0,
+			page: params,
 		});
 		return { Accounts: page.records, Total: page.total };
 	},

@@ -13,9 +13,7 @@ export default defineOperation({
 		const page = await api.list({
 			path: '/accountContacts',
 			listKey: 'accountContacts',
-			returnAll: params.returnAll ?? false,
-			limit: params.limit ?? 10,
-			offset: params.offset ?? 0,
+			page: params,
 		});
 		return {
 			AccountContacts: page.records,

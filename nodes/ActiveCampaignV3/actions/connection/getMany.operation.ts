@@ -23,13 +23,11 @@ export default defineOperation({
 			path: '/connections',
 			listKey: 'connections',
 			qs: definedOnly({ 'filters[service]': params.filterService, 'filters[externalid]': params.filterExternalId }),
-			returnAll: params.returnAll ?? false,
-			limit: params.limit ?? 20,
-			offset: params.offset ?? 0,
+			page: params,
 		});
 		return {
 			Connections: page.records,
-			Pagination: { limit: page.limit, offset: page.offset, total: page.total, hasMore: page.hasMore },
+			Pagination: page.pagination,
 		};
 	},
 });

@@ -31,9 +31,7 @@ export default defineOperation({
 				'orders[id]': params.sortById,
 				'orders[email]': params.sortByEmail,
 			}),
-			returnAll: params.returnAll ?? false,
-			limit: params.limit ?? 100,
-			offset: params.offset ?? 0,
+			page: params,
 		});
 		return { Contacts: page.records, Total: page.total };
 	},

@@ -32,9 +32,7 @@ export default defineOperation({
 			path: '/deals',
 			listKey: 'deals',
 			qs,
-			returnAll: params.returnAll ?? false,
-			limit: params.limit ?? 100,
-			offset: params.offset ?? 0,
+			page: params,
 		});
 		return { deals: page.records, total: page.total };
 	},

@@ -28,9 +28,7 @@ export default defineOperation({
 				'filters[email]': params.email,
 				'filters[connectionid]': params.connectionId,
 			}),
-			returnAll: params.returnAll ?? false,
-			limit: params.limit ?? 20,
-			offset: params.offset ?? 0,
+			page: params,
 		});
 		return { Customers: page.records, TotalCount: page.total };
 	},

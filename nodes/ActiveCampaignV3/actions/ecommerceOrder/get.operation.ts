@@ -15,9 +15,7 @@ export default defineOperation({
 		const products = await api.list({
 			path: `/ecomOrders/${params.orderId}/orderProducts`,
 			listKey: 'ecomOrderProducts',
-			returnAll: true,
-			limit: 100,
-			offset: 0,
+			page: { returnAll: true },
 			subject,
 		});
 		return { ...body.ecomOrder, orderProducts: products.records };

@@ -17,16 +17,14 @@ async function customersWithExternalId(api: ApiClient, externalId: string): Prom
 		path: '/ecomCustomers',
 		listKey: 'ecomCustomers',
 		qs: { 'filters[externalid]': externalId },
-		returnAll: true,
-		limit: 100,
-		offset: 0,
+		page: { returnAll: true },
 	});
 	// The API ignores filters it does not know: keep only exact matches.
 	return customers.records.filter((c) => String(c.externalid ?? '') === externalId).map((c) => String(c.id));
 }
 
 async function ordersOf(api: ApiClient, qs: IDataObject, page: Page) {
-	const result = await api.list({ path: '/ecomOrders', listKey: 'ecomOrders', qs, ...page });
+	const result = await api.list({ path: '/ecomOrders', listKey: 'ecomOrders', qs, page });
 	return { orders: result.records, total: result.total, hasMore: result.hasMore };
 }
 
@@ -61,9 +59,7 @@ export default defineOperation({
 				path: '/ecomOrders',
 				listKey: 'ecomOrders',
 				qs: { 'filters[customerid]': customerId },
-				returnAll: true,
-				limit: 100,
-				offset: 0,
+				page: { returnAll: true },
 			});
 			all.push(...result.records);
 		}

@@ -26,9 +26,7 @@ export default defineOperation({
 		const page = await api.list({
 			path: `/ecomOrders/${params.orderId}/orderProducts`,
 			listKey: 'ecomOrderProducts',
-			returnAll: params.returnAll ?? false,
-			limit: params.limit ?? 100,
-			offset: params.offset ?? 0,
+			page: params,
 			subject: `Ecommerce order ${params.orderId}`,
 		});
 		// CONTRACT row 44: a bare array of the order's products.

@@ -13,9 +13,7 @@ export default defineOperation({
 		const page = await api.list({
 			path: '/ecomOrderProducts',
 			listKey: 'ecomOrderProducts',
-			returnAll: params.returnAll ?? false,
-			limit: params.limit ?? 100,
-			offset: params.offset ?? 0,
+			page: params,
 		});
 		return { Products: page.records, TotalCount: page.total };
 	},

@@ -24,13 +24,11 @@ export default defineOperation({
 				[`filters[name][${params.filterOperator ?? 'contains'}]`]: params.name,
 				'orders[name]': params.filterOrder,
 			}),
-			returnAll: params.returnAll ?? false,
-			limit: params.limit ?? 100,
-			offset: params.offset ?? 0,
+			page: params,
 		});
 		return {
 			Lists: page.records,
-			Pagination: { limit: page.limit, offset: page.offset, total: page.total, hasMore: page.hasMore },
+			Pagination: page.pagination,
 		};
 	},
 });

@@ -25,9 +25,7 @@ export default defineOperation({
 				path: '/dealStages',
 				listKey: 'dealStages',
 				qs: { 'filters[d_groupid]': params.pipelineId },
-				returnAll: true,
-				limit: 100,
-				offset: 0,
+				page: { returnAll: true },
 			});
 			stages = listed.records;
 		}

@@ -44,9 +44,7 @@ export default defineOperation({
 				'orders[title]': params.orderTitle,
 				'orders[popular]': params.orderPopular,
 			}),
-			returnAll: params.returnAll ?? false,
-			limit: params.limit ?? 100,
-			offset: params.offset ?? 0,
+			page: params,
 		});
 		return { DealGroups: page.records, Total: page.total };
 	},

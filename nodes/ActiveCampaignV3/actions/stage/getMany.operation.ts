@@ -34,13 +34,11 @@ export default defineOperation({
 				'filters[d_groupid]': params.filterGroup,
 				'orders[title]': params.orderTitle,
 			}),
-			returnAll: params.returnAll ?? false,
-			limit: params.limit ?? 100,
-			offset: params.offset ?? 0,
+			page: params,
 		});
 		return {
 			DealStages: page.records,
-			Pagination: { limit: page.limit, offset: page.offset, total: page.total, hasMore: page.hasMore },
+			Pagination: page.pagination,
 		};
 	},
 });

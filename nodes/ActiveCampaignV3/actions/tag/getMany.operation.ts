@@ -24,13 +24,11 @@ export default defineOperation({
 				[`filters[search][${params.searchOperator ?? 'contains'}]`]: params.searchText,
 				'orders[search]': params.searchOrder,
 			}),
-			returnAll: params.returnAll ?? false,
-			limit: params.limit ?? 100,
-			offset: params.offset ?? 0,
+			page: params,
 		});
 		return {
 			Tags: page.records,
-			Pagination: { limit: page.limit, offset: page.offset, total: page.total, hasMore: page.hasMore },
+			Pagination: page.pagination,
 		};
 	},
 });
