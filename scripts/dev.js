@@ -157,7 +157,9 @@ async function main() {
 	const firstStart = !fs.existsSync(path.join(DEV_FOLDER, '.n8n', 'database.sqlite'));
 	n8n.linkPackage(DEV_FOLDER);
 	const port = options.port || ((await isFree(5678)) ? 5678 : await n8n.freePort());
-	const env = n8n.n8nEnv({ userFolder: DEV_FOLDER, port });
+	let brokerPort = await n8n.freePort();
+	while (brokerPort === port) brokerPort = await n8n.freePort();
+	const env = n8n.n8nEnv({ userFolder: DEV_FOLDER, port, brokerPort });
 
 	// The emulator's port changes on every start, so the credential is imported every time
 	// (same ID: it is updated in place). The sample workflow is imported on the first start only,

@@ -42,7 +42,7 @@ function freePort() {
  * would phone home switched off (telemetry, version checks, templates, banners, the verified
  * community-package list, license renewal).
  */
-function n8nEnv({ userFolder, port, extra = {} }) {
+function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
 	const env = { ...process.env };
 	// Our own npm/jest variables must not leak into n8n: with jest's NODE_ENV=test, n8n believes
 	// it runs in its own unit tests (silent logger, no node loading).
@@ -72,6 +72,9 @@ function n8nEnv({ userFolder, port, extra = {} }) {
 		N8N_PUBLIC_API_SWAGGERUI_DISABLED: 'true',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_RUNNERS_ENABLED: 'false',
+		// Each n8n process also opens a task-broker port (5679 by default): two instances (a dev
+		// instance and the tests, or two test runs) would collide on it, so it is chosen per run.
+		...(brokerPort ? { N8N_RUNNERS_BROKER_PORT: String(brokerPort) } : {}),
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'warn',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
@@ -81,6 +84,14 @@ function n8nEnv({ userFolder, port, extra = {} }) {
 		TZ: 'UTC',
 		...extra,
 	};
+}
+
+/** A free port for the editor and one for n8n's task broker. */
+async function allocatePorts() {
+	const port = await freePort();
+	let brokerPort = await freePort();
+	while (brokerPort === port) brokerPort = await freePort();
+	return { port, brokerPort };
 }
 
 /** Where n8n keeps community packages inside a user folder. */
@@ -272,6 +283,7 @@ module.exports = {
 	OWNER,
 	ensureN8n,
 	freePort,
+	allocatePorts,
 	n8nEnv,
 	nodesDir,
 	linkPackage,

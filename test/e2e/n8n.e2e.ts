@@ -101,7 +101,7 @@ beforeAll(async () => {
 	userFolder = n8n.makeUserFolder('n8n-ac-v3-e2e-');
 	pack = n8n.packPackage(path.join(userFolder, 'pack'));
 	installedAt = n8n.installTarball(userFolder, pack.tarball);
-	env = n8n.n8nEnv({ userFolder, port: await n8n.freePort() });
+	env = n8n.n8nEnv({ userFolder, ...(await n8n.allocatePorts()) });
 
 	const work = path.join(userFolder, 'import');
 	fs.mkdirSync(path.join(work, 'workflows'), { recursive: true });

@@ -1,0 +1,247 @@
+/**
+ * The n8n editor in a real browser (npm run test:browser): Debian's Chromium driven by
+ * playwright-core, kept off the network by its flags, against a real n8n 2.41.1 with this package
+ * and the emulator. Owner setup, node panel, resource and operation, credential dialog and its
+ * test, execution, output; screenshots go to test-artifacts/browser/ (git-ignored).
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+import { chromium, selectors, type BrowserContext, type Page } from 'playwright-core';
+
+import { registry } from '../../nodes/ActiveCampaignV3/actions';
+import { ActiveCampaignEmulator, DEFAULT_TOKEN } from '../emulator/server';
+import { seedEmulator } from '../emulator/seed';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const n8n = require('../../scripts/lib/n8n');
+
+const SHOTS = path.join(__dirname, '..', '..', 'test-artifacts', 'browser');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Headless, and nothing that would reach out to Google or anywhere else.
+const CHROMIUM_FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-default-apps',
+	'--disable-extensions',
+	'--metrics-recording-only',
+	'--no-default-browser-check',
+];
+
+let emulator: ActiveCampaignEmulator;
+let server: { url: string; stop: () => Promise<void>; log: () => string };
+let userFolder: string;
+let profile: string;
+let context: BrowserContext;
+let page: Page;
+
+async function shot(name: string): Promise<string> {
+	const file = path.join(SHOTS, `${name}.png`);
+	await page.screenshot({ path: file });
+	return file;
+}
+
+/** Chromium from Debian; installed here when missing and we may (CI runs as root with apt-get). */
+function ensureChromium(): void {
+	if (fs.existsSync(CHROMIUM)) return;
+	if (process.getuid?.() !== 0) throw new Error(`${CHROMIUM} is missing: install it with "sudo apt-get install -y chromium"`);
+	process.stdout.write('installing Debian chromium with apt-get (once per machine) ...\n');
+	execFileSync('apt-get', ['update'], { stdio: 'inherit' });
+	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+		stdio: 'inherit',
+		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+	});
+}
+
+/** An option of the open n8n select dropdown whose name is exactly `text` (a description may follow). */
+function option(text: string) {
+	return page
+		.locator('.el-select-dropdown__item:visible')
+		.filter({ has: page.getByText(text, { exact: true }) })
+		.first();
+}
+
+/** Opens the select of parameter `name`, clicks the option `text` and waits until it is shown as chosen. */
+async function pick(name: string, text: string): Promise<void> {
+	const input = page.getByTestId(`parameter-input-${name}`).locator('input');
+	await page.getByTestId(`parameter-input-${name}`).click();
+	try {
+		await option(text).click({ timeout: 10000 });
+	} catch (error) {
+		await shot(`failed-pick-${name}`);
+		const shown = await page.locator('.el-select-dropdown__item:visible').allInnerTexts();
+		throw new Error(`no option "${text}" for ${name}; visible options: ${JSON.stringify(shown)}`);
+	}
+	for (let waited = 0; (await input.inputValue()) !== text; waited += 100) {
+		if (waited > 10000) throw new Error(`${name} shows "${await input.inputValue()}", not "${text}"`);
+		await page.waitForTimeout(100);
+	}
+	// Let the dropdown's closing animation end before the next click.
+	await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden' });
+}
+
+beforeAll(async () => {
+	fs.mkdirSync(SHOTS, { recursive: true });
+	ensureChromium();
+	const runtime = await n8n.ensureN8n();
+	if (!fs.existsSync(path.join(n8n.ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3.node.js'))) {
+		execFileSync('npm', ['run', 'build'], { cwd: n8n.ROOT, stdio: 'inherit' });
+	}
+	emulator = new ActiveCampaignEmulator({ tokens: [DEFAULT_TOKEN], rateLimitPerSecond: 0 });
+	await emulator.start();
+	await seedEmulator(emulator.url, DEFAULT_TOKEN, 'demo');
+	emulator.requests.length = 0;
+	emulator.rateLimitPerSecond = 5;
+
+	userFolder = n8n.makeUserFolder('n8n-ac-v3-browser-');
+	n8n.linkPackage(userFolder);
+	const { port, brokerPort } = await n8n.allocatePorts();
+	server = await n8n.startServer(runtime, { env: n8n.n8nEnv({ userFolder, port, brokerPort }), port });
+
+	selectors.setTestIdAttribute('data-test-id');
+	profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
+	context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: CHROMIUM_FLAGS,
+		viewport: { width: 1400, height: 900 },
+	});
+	context.setDefaultTimeout(30000);
+	page = context.pages()[0] ?? (await context.newPage());
+}, 600000);
+
+afterAll(async () => {
+	await context?.close();
+	await server?.stop();
+	await emulator?.stop();
+	for (const dir of [userFolder, profile]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the n8n editor with our node, in Chromium', () => {
+	it('sets up the owner account', async () => {
+		await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+		await page.getByTestId('setup-form').waitFor();
+		await page.locator('input[name=email]').fill(n8n.OWNER.email);
+		await page.locator('input[name=firstName]').fill(n8n.OWNER.firstName);
+		await page.locator('input[name=lastName]').fill(n8n.OWNER.lastName);
+		await page.locator('input[name=password]').fill(n8n.OWNER.password);
+		await shot('01-owner-setup');
+		await page.getByTestId('form-submit-button').click();
+		await page.waitForURL((url) => !url.pathname.startsWith('/setup'), { timeout: 60000 });
+		expect(new URL(page.url()).pathname).not.toMatch(/^\/(setup|signin)/);
+	});
+
+	it('finds "ActiveCampaign V3" in the node panel, with all its actions', async () => {
+		await page.goto(`${server.url}/workflow/new`, { waitUntil: 'networkidle' });
+		await page.getByTestId('canvas-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('ActiveCampaign V3');
+		const item = page.getByTestId('node-creator-item-name').filter({ hasText: /^ActiveCampaign V3$/ }).first();
+		await item.waitFor();
+		await expect(page.getByTestId('node-creator-item-description').first().innerText()).resolves.toBe(
+			'Contacts, lists, tags, deals, accounts and e-commerce data in ActiveCampaign (API v3)',
+		);
+		await shot('02-node-panel');
+		await item.click();
+		// n8n lists every operation as an action, grouped by resource.
+		await expect(page.getByTestId('node-creator-category-item').filter({ hasText: /^Actions/ }).innerText()).resolves.toBe(
+			`Actions (${registry.all().length})`,
+		);
+		await expect(page.getByTestId('node-creator-item-name').filter({ hasText: /^Get Many Contacts$/ }).count()).resolves.toBe(1);
+		await shot('03-node-actions');
+	});
+
+	it('adds the node and picks a resource and an operation', async () => {
+		await page.getByTestId('node-creator-item-name').filter({ hasText: /^Get Many Contacts$/ }).click();
+		await page.getByTestId('ndv').waitFor();
+		await expect(page.getByTestId('parameter-input-resource').locator('input').inputValue()).resolves.toBe('Contact');
+		await expect(page.getByTestId('parameter-input-operation').locator('input').inputValue()).resolves.toBe('Get Many Contacts');
+		// Now switch with the pickers, as a user would: Resource "Tag", Operation "Get a Tag", then
+		// "Get Many Tags" (n8n keeps getMany when the new resource has it, so go through another one).
+		await pick('resource', 'Tag');
+		await pick('operation', 'Get a Tag');
+		await page.getByTestId('parameter-input-tagId').waitFor();
+		await pick('operation', 'Get Many Tags');
+		await expect(page.getByTestId('parameter-input-resource').locator('input').inputValue()).resolves.toBe('Tag');
+		await expect(page.getByTestId('parameter-input-operation').locator('input').inputValue()).resolves.toBe('Get Many Tags');
+		await page.getByTestId('parameter-input-limit').locator('input').fill('2');
+		await expect(page.getByTestId('parameter-input-returnAll').count()).resolves.toBe(1);
+		await shot('04-parameters');
+	});
+
+	it('creates the credential in its dialog and the credential test passes against the emulator', async () => {
+		await page.getByTestId('node-credentials-empty-state').click();
+		const dialog = page.getByTestId('editCredential-modal');
+		await dialog.waitFor();
+		await page.getByTestId('apiUrl').locator('input').fill(emulator.url);
+		await page.getByTestId('apiKey').locator('input').fill(DEFAULT_TOKEN);
+		// The key is a password field: never shown in clear text.
+		await expect(page.getByTestId('apiKey').locator('input').getAttribute('type')).resolves.toBe('password');
+		await shot('05-credential-dialog');
+		const before = emulator.requests.length;
+		await page.getByTestId('credential-save-button').click();
+		// Saving runs the credential's test. n8n shows "Connection tested successfully" (or "Couldn't
+		// connect…" on failure) and, in 2.41, closes the dialog shortly after a success.
+		const success = dialog.getByText('Connection tested successfully');
+		const failure = dialog.getByText(/Couldn.t connect/);
+		let sawSuccess = false;
+		for (let waited = 0; waited < 60000; waited += 100) {
+			if (await failure.isVisible()) {
+				await shot('06-credential-test-failed');
+				throw new Error(`the credential test failed: ${await dialog.innerText()}`);
+			}
+			if (await success.isVisible()) {
+				sawSuccess = true;
+				await shot('06-credential-tested');
+				break;
+			}
+			if (!(await dialog.isVisible())) break;
+			await page.waitForTimeout(100);
+		}
+		// n8n ran the credential's test request against the emulator: GET /api/3/users/me, answered 200.
+		expect(emulator.requests.slice(before).map((r) => [r.method, r.path, r.status])).toEqual([['GET', '/users/me', 200]]);
+		if (!sawSuccess) {
+			// The dialog closed on its own, which n8n does only when the test passed; its toast remains.
+			await page.getByText('Credential successfully created').first().waitFor();
+			await shot('06-credential-saved');
+		}
+		if (await dialog.isVisible()) await page.keyboard.press('Escape');
+		await dialog.waitFor({ state: 'hidden' });
+		// The node now uses the new credential.
+		await expect(page.getByTestId('node-credentials-slot').locator('input').first().inputValue()).resolves.toBe('ActiveCampaign V3 account');
+	});
+
+	it('executes the node and shows its output', async () => {
+		const before = emulator.requests.length;
+		await page.getByTestId('node-execute-button').click();
+		const output = page.getByTestId('output-panel');
+		await output.getByText('customer', { exact: false }).first().waitFor({ timeout: 60000 });
+		await shot('07-output');
+		expect(emulator.requests.slice(before).map((r) => [r.method, r.path, r.query])).toEqual([['GET', '/tags', { limit: '2', offset: '0' }]]);
+		const text = await output.innerText();
+		for (const expected of ['customer', 'lead', 'StatusCode', 'OriginalStatusCode', 'ErrorMessage']) expect(text).toContain(expected);
+		expect(text).not.toContain('vip');
+		expect(text).not.toContain(DEFAULT_TOKEN);
+	});
+
+	it('shows the node on the canvas', async () => {
+		await page.getByTestId('ndv-close-button').click();
+		// n8n renamed the node after its new operation.
+		const node = page.getByTestId('canvas-node').filter({ hasText: 'Get Many Tags' });
+		await node.waitFor();
+		await expect(node.innerText()).resolves.toContain('getMany: tag');
+		await shot('08-canvas');
+		const shots = fs.readdirSync(SHOTS).filter((f) => f.endsWith('.png'));
+		expect(shots).toEqual(
+			expect.arrayContaining(['02-node-panel.png', '04-parameters.png', '05-credential-dialog.png', '07-output.png', '08-canvas.png']),
+		);
+		for (const file of shots) expect(fs.statSync(path.join(SHOTS, file)).size).toBeGreaterThan(10000);
+	});
+});
