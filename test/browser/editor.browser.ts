@@ -115,6 +115,8 @@ beforeAll(async () => {
 		viewport: { width: 1400, height: 900 },
 	});
 	context.setDefaultTimeout(30000);
+	// The first load of the editor bundle can be slow on a busy CI machine.
+	context.setDefaultNavigationTimeout(120000);
 	page = context.pages()[0] ?? (await context.newPage());
 }, 600000);
 
