@@ -9,7 +9,7 @@ module.exports = {
 	testMatch: ['**/*.browser.ts'],
 	testTimeout: 120000,
 	maxWorkers: 1,
-	forceExit: true,
 	verbose: true,
+	reporters: ['default', ['<rootDir>/test/summaryReporter.js', { label: 'browser (n8n editor in Chromium)' }]],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
 };

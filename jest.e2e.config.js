@@ -10,7 +10,7 @@ module.exports = {
 	testMatch: ['**/*.e2e.ts'],
 	testTimeout: 60000,
 	maxWorkers: 1,
-	forceExit: true,
 	verbose: true,
+	reporters: ['default', ['<rootDir>/test/summaryReporter.js', { label: 'e2e in n8n 2.41.1' }]],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
 };
