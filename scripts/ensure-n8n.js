@@ -11,8 +11,8 @@
 //
 // Interruption safety: everything is installed into a private temporary folder which is renamed
 // into place only once complete (and then marked complete), so an interrupted first start leaves
-// nothing half-installed behind; the next run cleans up and starts over. Two processes racing on
-// the first start each install privately and the first rename wins.
+// nothing half-installed behind; the next run cleans up and starts over. A second process
+// arriving during the first start waits for the first one (a pid lock file) instead of installing twice.
 'use strict';
 
 const fs = require('fs');
@@ -188,14 +188,49 @@ async function install() {
 	}
 }
 
+/**
+ * Another process (a parallel test run, the benchmarks) may be installing right now: wait for it
+ * rather than installing twice. The lock is a file holding the installer's pid; a lock whose
+ * process is gone is stale and taken over.
+ */
+async function withInstallLock(fn) {
+	const lock = path.join(CACHE_ROOT, `n8n-${N8N_VERSION}.lock`);
+	fs.mkdirSync(CACHE_ROOT, { recursive: true });
+	let announced = false;
+	for (;;) {
+		try {
+			fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+			break;
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+			const owner = Number(fs.readFileSync(lock, 'utf8'));
+			if (!Number.isInteger(owner) || !processAlive(owner)) {
+				fs.rmSync(lock, { force: true });
+				continue;
+			}
+			if (!announced) log(`another process (pid ${owner}) is installing n8n; waiting for it ...`);
+			announced = true;
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+		}
+	}
+	try {
+		return await fn();
+	} finally {
+		fs.rmSync(lock, { force: true });
+	}
+}
+
 /** @returns {Promise<{nodeBin: string, n8nBin: string, dir: string}>} */
 async function ensureN8n() {
 	if (!isComplete(DIR)) {
-		if (fs.existsSync(DIR)) {
-			log(`an incomplete install was found at ${DIR}; reinstalling`);
-			fs.rmSync(DIR, { recursive: true, force: true });
-		}
-		await install();
+		await withInstallLock(async () => {
+			if (isComplete(DIR)) return; // the process we waited for installed it
+			if (fs.existsSync(DIR)) {
+				log(`an incomplete install was found at ${DIR}; reinstalling`);
+				fs.rmSync(DIR, { recursive: true, force: true });
+			}
+			await install();
+		});
 	}
 	return paths(DIR);
 }
