@@ -141,6 +141,17 @@ describe('the n8n editor with our node, in Chromium', () => {
 		expect(new URL(page.url()).pathname).not.toMatch(/^\/(setup|signin)/);
 	});
 
+	it('n8n serves our node and credential types under the package name', async () => {
+		const nodes = (await (await page.request.get(`${server.url}/types/nodes.json`)).json()) as Array<{ name: string; displayName: string }>;
+		expect(nodes.filter((n) => n.name.startsWith('n8n-nodes-activecampaign-v3.')).map((n) => [n.name, n.displayName])).toEqual([
+			['n8n-nodes-activecampaign-v3.activeCampaignV3', 'ActiveCampaign V3'],
+			// n8n derives an AI-agent tool variant from usableAsTool: true.
+			['n8n-nodes-activecampaign-v3.activeCampaignV3Tool', 'ActiveCampaign V3 Tool'],
+		]);
+		const credentials = (await (await page.request.get(`${server.url}/types/credentials.json`)).json()) as Array<{ name: string }>;
+		expect(credentials.filter((c) => c.name === 'activeCampaignV3Api')).toHaveLength(1);
+	});
+
 	it('finds "ActiveCampaign V3" in the node panel, with all its actions', async () => {
 		await page.goto(`${server.url}/workflow/new`, { waitUntil: 'networkidle' });
 		await page.getByTestId('canvas-plus-button').click();
