@@ -1,14 +1,14 @@
-// Copies what tsc does not: the SVG icons next to the compiled node and credential (n8n resolves
-// `file:` icons relative to the compiled .js file) and the node's codex file. The icons live next
-// to their .ts sources so n8n's linter (icon-validation) can check that they exist.
+// Copies what tsc does not: the SVG icons (light and dark) into dist/icons, where the compiled node
+// and credential point (`file:../../icons/…`, resolved relative to the compiled .js file, as in
+// n8n's node starter), and the node's codex file next to the compiled node.
 const { src, dest, parallel } = require('gulp');
 
-function copyNodeAssets() {
-	return src(['nodes/**/*.svg', 'nodes/**/*.node.json']).pipe(dest('dist/nodes'));
+function copyIcons() {
+	return src('icons/*.svg').pipe(dest('dist/icons'));
 }
 
-function copyCredentialAssets() {
-	return src('credentials/**/*.svg').pipe(dest('dist/credentials'));
+function copyCodex() {
+	return src('nodes/**/*.node.json').pipe(dest('dist/nodes'));
 }
 
-exports['build:icons'] = parallel(copyNodeAssets, copyCredentialAssets);
+exports['build:icons'] = parallel(copyIcons, copyCodex);

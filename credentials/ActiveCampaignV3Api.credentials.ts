@@ -16,7 +16,7 @@ export class ActiveCampaignV3Api implements ICredentialType {
 
 	documentationUrl = 'https://developers.activecampaign.com/reference/authentication';
 
-	icon = 'file:activecampaign.svg' as const;
+	icon = { light: 'file:../icons/activecampaign.svg', dark: 'file:../icons/activecampaign.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
 		{

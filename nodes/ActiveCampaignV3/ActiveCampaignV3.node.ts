@@ -14,7 +14,7 @@ export class ActiveCampaignV3 implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ActiveCampaign V3',
 		name: 'activeCampaignV3',
-		icon: 'file:activecampaign.svg',
+		icon: { light: 'file:../../icons/activecampaign.svg', dark: 'file:../../icons/activecampaign.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

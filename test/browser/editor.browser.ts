@@ -150,6 +150,16 @@ describe('the n8n editor with our node, in Chromium', () => {
 		]);
 		const credentials = (await (await page.request.get(`${server.url}/types/credentials.json`)).json()) as Array<{ name: string }>;
 		expect(credentials.filter((c) => c.name === 'activeCampaignV3Api')).toHaveLength(1);
+		// The light and dark SVG icons resolve inside the package and are served.
+		const ours = nodes.find((n) => n.name === 'n8n-nodes-activecampaign-v3.activeCampaignV3') as { iconUrl?: Record<string, string> };
+		expect(ours.iconUrl).toEqual({
+			light: 'icons/n8n-nodes-activecampaign-v3/dist/icons/activecampaign.svg',
+			dark: 'icons/n8n-nodes-activecampaign-v3/dist/icons/activecampaign.dark.svg',
+		});
+		for (const iconUrl of Object.values(ours.iconUrl!)) {
+			const icon = await page.request.get(`${server.url}/${iconUrl}`);
+			expect([icon.status(), (await icon.text()).startsWith('<svg')]).toEqual([200, true]);
+		}
 	});
 
 	it('finds "ActiveCampaign V3" in the node panel, with all its actions', async () => {

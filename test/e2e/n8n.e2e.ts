@@ -134,9 +134,9 @@ describe('the npm pack tarball, installed the way n8n installs community package
 				'package.json',
 				'dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.js',
 				'dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.json',
-				'dist/nodes/ActiveCampaignV3/activecampaign.svg',
 				'dist/credentials/ActiveCampaignV3Api.credentials.js',
-				'dist/credentials/activecampaign.svg',
+				'dist/icons/activecampaign.svg',
+				'dist/icons/activecampaign.dark.svg',
 			]),
 		);
 		expect(pack.files.filter((f) => /\.ts$/.test(f) && !/\.d\.ts$/.test(f))).toEqual([]);
