@@ -10,6 +10,6 @@ module.exports = {
 	testTimeout: 120000,
 	maxWorkers: 1,
 	verbose: true,
-	reporters: ['default', ['<rootDir>/test/summaryReporter.js', { label: 'browser (n8n editor in Chromium)' }]],
+	reporters: ['default', ['<rootDir>/test/summaryReporter.js', { label: 'browser' }]],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
 };

@@ -11,6 +11,6 @@ module.exports = {
 	testTimeout: 60000,
 	maxWorkers: 1,
 	verbose: true,
-	reporters: ['default', ['<rootDir>/test/summaryReporter.js', { label: 'e2e in n8n 2.41.1' }]],
+	reporters: ['default', ['<rootDir>/test/summaryReporter.js', { label: 'e2e' }]],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
 };
