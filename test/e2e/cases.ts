@@ -1,5 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { crmCases } from './cases.crm';
+import { ecommerceCases } from './cases.ecommerce';
+import { TIMESTAMP, ok, upstream } from './expectations';
+
 /**
  * End-to-end cases: each becomes a branch of one workflow that real n8n executes through its CLI
  * against the emulator seeded with the `demo` data (test/emulator/seed.ts):
@@ -32,17 +36,7 @@ export interface E2ECase {
 	downstream?: { fields: Record<string, string>; expected: IDataObject[] };
 }
 
-const TIMESTAMP = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[-+]\d{2}:\d{2}$/);
-
-const ok = (key: string, data: unknown, original = 200) => ({ [key]: data, OriginalStatusCode: original, StatusCode: 200, ErrorMessage: '' });
-const upstream = (key: string, original: number, message: string, failure: unknown = {}) => ({
-	[key]: failure,
-	OriginalStatusCode: original,
-	StatusCode: 200,
-	ErrorMessage: message,
-});
-
-export const successCases: E2ECase[] = [
+const foundationCases: E2ECase[] = [
 	// ---------------------------------------------------------------- Contact
 	{
 		name: 'contact.create',
@@ -237,3 +231,6 @@ export const successCases: E2ECase[] = [
 		],
 	},
 ];
+
+/** Every success case: the foundation resources first, then CRM (cases.crm.ts) and e-commerce (cases.ecommerce.ts). */
+export const successCases: E2ECase[] = [...foundationCases, ...crmCases, ...ecommerceCases];

@@ -1,8 +1,9 @@
 /**
  * End-to-end: the packed tarball installed into a real n8n 2.41.1 the way n8n installs community
  * packages, then workflows imported and executed through n8n's CLI against the emulator:
- *   - success cases (test/e2e/cases.ts): exact outputs, four keys, status codes, pairing, and a
- *     downstream Set node whose expressions read our output;
+ *   - success cases (test/e2e/cases.ts, cases.crm.ts, cases.ecommerce.ts) for every operation:
+ *     exact outputs, four keys, status codes, pairing, a downstream Set node whose expressions read
+ *     our output, and (the emulator runs in this process) the requests the node sent;
  *   - a -1 validation case for EVERY operation in the registry, derived from its parameter specs,
  *     with no request reaching the emulator.
  * Run with `npm run test:e2e` (jest.e2e.config.js). Needs `npm run build` first.
@@ -159,7 +160,7 @@ describe('the npm pack tarball, installed the way n8n installs community package
 	});
 });
 
-describe('success cases in real n8n (Contact, Contact List, Contact Tag, List, Tag)', () => {
+describe('success cases in real n8n (every resource)', () => {
 	it('covers all 18 foundation operations', () => {
 		const covered = new Set(successCases.map((c) => `${c.resource}.${c.operation}`));
 		const foundation = registry
@@ -168,6 +169,17 @@ describe('success cases in real n8n (Contact, Contact List, Contact Tag, List, T
 			.map((op) => `${op.resource}.${op.operation}`);
 		expect(foundation).toHaveLength(18);
 		expect(foundation.filter((key) => !covered.has(key))).toEqual([]);
+	});
+
+	it('covers all 45 CRM and e-commerce operations', () => {
+		const covered = new Set(successCases.map((c) => `${c.resource}.${c.operation}`));
+		const families = ['account', 'accountContact', 'deal', 'dealNote', 'pipeline', 'stage', 'connection', 'ecommerceCustomer', 'ecommerceOrder', 'ecommerceOrderProduct'];
+		const operations = registry
+			.all()
+			.filter((op) => families.includes(op.resource))
+			.map((op) => `${op.resource}.${op.operation}`);
+		expect(operations).toHaveLength(45);
+		expect(operations.filter((key) => !covered.has(key))).toEqual([]);
 	});
 
 	it.each(successCases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
@@ -183,6 +195,37 @@ describe('success cases in real n8n (Contact, Contact List, Contact Tag, List, T
 			const downstream = outputOf(success, downstreamName(c.name));
 			expect(downstream.map((item) => item.json)).toEqual(c.downstream.expected);
 		}
+	});
+
+	// What reached ActiveCampaign: the duplicate checks looked up and did not create twice, the refused
+	// order and the unknown stage got their upstream answers. No other case touches these paths.
+	it('sent one create per new account and connection, and the refused order and unknown stage upstream', () => {
+		const sent = (method: string, path: string) => emulator.sent(method, path).map(({ query, body, status }) => ({ query, body, status }));
+		expect(sent('POST', '/accounts')).toEqual([
+			{ query: {}, body: { account: { name: 'Wayne Enterprises', accountUrl: 'https://wayne.example', owner: 1 } }, status: 201 },
+			{ query: {}, body: { account: { name: 'Disposable Co', owner: 1 } }, status: 201 },
+		]);
+		expect(sent('GET', '/accounts')).toEqual([
+			{ query: { search: 'Wayne Enterprises', limit: '100', offset: '0' }, body: undefined, status: 200 },
+			{ query: { search: 'WAYNE enterprises', limit: '100', offset: '0' }, body: undefined, status: 200 },
+			{ query: { search: 'wayne', limit: '5', offset: '0' }, body: undefined, status: 200 },
+			{ query: { search: 'Disposable Co', limit: '100', offset: '0' }, body: undefined, status: 200 },
+		]);
+		expect(sent('POST', '/connections').map((r) => [r.body, r.status])).toEqual([
+			[{ connection: { service: 'Shopify', externalid: 'e2e-shop', name: 'E2E Toy Shop', logoUrl: 'https://cdn.example.com/e2e-logo.png', linkUrl: 'https://shop.example.com/admin', listId: '1' } }, 201],
+			[{ connection: { service: 'WooCommerce', externalid: 'e2e-temp', name: 'E2E Temporary Shop', logoUrl: 'https://cdn.example.com/e2e-logo.png', linkUrl: 'https://shop.example.com/admin' } }, 201],
+		]);
+		// The refused order was sent once (a POST that reached the API is never repeated).
+		expect(sent('POST', '/ecomOrders').map((r) => [(r.body as { ecomOrder: { externalid: string } }).ecomOrder.externalid, r.status])).toEqual([
+			['E2E-ORDER-1', 201],
+			['E2E-ORDER-1', 422],
+			['E2E-ORDER-2', 201],
+		]);
+		expect(sent('DELETE', '/dealStages/4242')).toEqual([{ query: {}, body: undefined, status: 404 }]);
+		// Cents go out as whole numbers, the currency lower-case: what the deal's create sent.
+		expect(sent('POST', '/deals')[0].body).toEqual({
+			deal: { title: 'E2E Enterprise Licence', contact: 1, value: 123456, currency: 'eur', group: 1, stage: 2, owner: 1 },
+		});
 	});
 
 	it('stayed under the 5 requests/second limit: the emulator answered no 429', () => {
