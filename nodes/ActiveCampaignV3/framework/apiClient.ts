@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { sendRequest, type AccountConnection, type ApiRequest, type ApiResponse } from '../transport';
+import { mapConcurrent } from './concurrency';
 import { UpstreamError } from './errors';
 
 /** ActiveCampaign's maximum page size. */
 export const PAGE_SIZE = 100;
+/** Pages of one Return All in flight at once (the limiter still sets the pace). */
+const PARALLEL_PAGES = 4;
 
 export interface ListRequest {
 	path: string;
@@ -118,14 +121,33 @@ export class ApiClient {
 			const total = totalOf(body, offset + records.length);
 			return result(records, total, limit, offset + records.length < total);
 		}
-		const records: T[] = [];
-		let total = 0;
-		for (let pageOffset = offset; ; pageOffset += PAGE_SIZE) {
+		const fetchPage = async (pageOffset: number) => {
 			const body = await this.get(request.path, { ...request.qs, limit: PAGE_SIZE, offset: pageOffset }, request.subject);
 			const page: T[] = Array.isArray(body?.[request.listKey]) ? body[request.listKey] : [];
-			records.push(...page);
-			total = totalOf(body, pageOffset + page.length);
-			if (page.length < PAGE_SIZE || pageOffset + page.length >= total) break;
+			return { page, total: totalOf(body, pageOffset + page.length) };
+		};
+		const first = await fetchPage(offset);
+		const records: T[] = [...first.page];
+		let total = first.total;
+		let next = offset + PAGE_SIZE;
+		if (first.page.length === PAGE_SIZE && next < total) {
+			// The first page told us how many there are: request the rest without waiting for each
+			// answer, so a slow server does not hold the pace below the rate limit. Order is kept.
+			const offsets: number[] = [];
+			for (; next < total; next += PAGE_SIZE) offsets.push(next);
+			const pages = await mapConcurrent(offsets.length, PARALLEL_PAGES, (i) => fetchPage(offsets[i]));
+			for (const { page } of pages) records.push(...page);
+			const last = pages[pages.length - 1];
+			total = last.total;
+			// The set grew while we paged: carry on one page at a time until a short page.
+			let more = last.page.length === PAGE_SIZE && next < total;
+			while (more) {
+				const { page, total: latest } = await fetchPage(next);
+				records.push(...page);
+				total = latest;
+				next += PAGE_SIZE;
+				more = page.length === PAGE_SIZE && next < total;
+			}
 		}
 		return result(records, total, records.length, false);
 	}
