@@ -124,6 +124,13 @@ describe('Pipeline: Create a Pipeline', () => {
 		expect(ac.emulator.requests).toEqual([]);
 	});
 
+	it('always gives the Pipeline a stages array, even when the answer has none', async () => {
+		const bare = { title: 'Bare', currency: 'usd', allgroups: 1, allusers: 1, autoassign: 0, id: '9' };
+		ac.emulator.inject({ method: 'POST', path: '/dealGroups', status: 201, body: { dealGroup: bare } });
+		const out = await ac.one('pipeline', 'create', { title: 'Bare', currency: 'USD' });
+		expect(out).toEqual(success('Pipeline', { ...bare, stages: [] }, 201));
+	});
+
 	it('reports a 503 on the create and does not retry it', async () => {
 		ac.emulator.inject({ method: 'POST', path: '/dealGroups', status: 503 });
 		expect(await ac.one('pipeline', 'create', { title: 'Sales', currency: 'usd' })).toEqual(failed('Pipeline', 503, POST_503));

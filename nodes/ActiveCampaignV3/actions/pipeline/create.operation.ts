@@ -31,6 +31,8 @@ export default defineOperation({
 			groups: params.groups,
 		});
 		const body = await api.post('/dealGroups', { dealGroup });
-		return body.dealGroup;
+		// The contract's Pipeline always has `stages` (an array; ActiveCampaign may add default stages).
+		const created = body.dealGroup;
+		return created && typeof created === 'object' && !Array.isArray(created.stages) ? { ...created, stages: [] } : created;
 	},
 });
