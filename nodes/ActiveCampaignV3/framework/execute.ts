@@ -25,6 +25,18 @@ function readRaw(ctx: IExecuteFunctions, name: string, itemIndex: number, fallba
 	}
 }
 
+/** "Nothing to update" as a -1 that lists every option that would count. */
+function requireAnOption(op: OperationDefinition, values: IDataObject): void {
+	const ignoring = op.requiresAnOption === true ? [] : (op.requiresAnOption?.ignoring ?? []);
+	const fields = Object.entries(op.options ?? {}).filter(([key]) => !ignoring.includes(key)) as Array<
+		[string, ParamSpec<unknown>]
+	>;
+	if (fields.some(([key]) => values[key] !== undefined)) return;
+	const names = fields.map(([, spec]) => spec.displayName);
+	const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names.join('');
+	throw new ValidationError(`Nothing to update: add at least one of ${list} under "Options" (options)`);
+}
+
 /**
  * Reads and validates every parameter of the operation for one item. Options are read from the
  * `options` collection; a top-level parameter may also be supplied there (an agent or a workflow
@@ -41,6 +53,7 @@ export function readParams(ctx: IExecuteFunctions, op: OperationDefinition, item
 	for (const [key, spec] of Object.entries(op.options ?? {}) as Array<[string, ParamSpec<unknown>]>) {
 		values[key] = spec.parse(options[spec.name]) as IDataObject[string];
 	}
+	if (op.requiresAnOption) requireAnOption(op, values);
 	op.validate?.(values as never);
 	return values;
 }

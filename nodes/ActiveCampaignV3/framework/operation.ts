@@ -44,6 +44,11 @@ export interface OperationDefinition<P extends ParamSpecs = ParamSpecs, O extend
 	 * first parameter (the record ID); creates with a natural key (email, name…) declare theirs.
 	 */
 	orderKey?: (params: ParamValues<P> & Partial<ParamValues<O>>) => string | undefined;
+	/**
+	 * A partial update (CONTRACT §3.9): at least one option must be given, else -1 naming them all.
+	 * `{ ignoring }` lists options that are not fields of the record (e.g. Stage's Reorder flag).
+	 */
+	requiresAnOption?: true | { ignoring: Array<keyof O & string> };
 	/** Checks that involve several parameters; throw ValidationError. */
 	validate?: (params: ParamValues<P> & Partial<ParamValues<O>>) => void;
 	/** From validated parameters to business data. Throws the framework's errors for failures. */

@@ -1,4 +1,3 @@
-import { ValidationError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
 import { text } from '../../framework/params';
 import { definedOnly } from '../common';
@@ -17,13 +16,7 @@ export default defineOperation({
 		accountUrl: accountUrlParam('New company website, e.g. https://www.example.com'),
 		fields: accountFieldsParam(),
 	},
-	validate(params) {
-		if ([params.owner, params.name, params.accountUrl, params.fields].every((v) => v === undefined)) {
-			throw new ValidationError(
-				'Nothing to update: add at least one of Owner, Name, Account URL or Fields under "Options" (options)',
-			);
-		}
-	},
+	requiresAnOption: true,
 	async execute({ params, api }) {
 		const account = definedOnly({
 			name: params.name,

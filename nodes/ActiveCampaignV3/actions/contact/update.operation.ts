@@ -1,4 +1,3 @@
-import { ValidationError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
 import { email, text } from '../../framework/params';
 import { contactIdParam, definedOnly, fieldValuesParam } from '../common';
@@ -17,14 +16,7 @@ export default defineOperation({
 		phone: text('Phone', { description: 'New phone number, e.g. +1-555-0100', maxLength: 64 }),
 		fieldValues: fieldValuesParam(),
 	},
-	validate(params) {
-		const { contactId: _id, ...fields } = params;
-		if (Object.values(fields).every((v) => v === undefined)) {
-			throw new ValidationError(
-				'Nothing to update: add at least one of Email, First Name, Last Name, Phone or Field Values under "Options" (options)',
-			);
-		}
-	},
+	requiresAnOption: true,
 	async execute({ params, api }) {
 		const contact = definedOnly({
 			email: params.email,

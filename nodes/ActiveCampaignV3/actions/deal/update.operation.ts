@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ValidationError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
 import { text } from '../../framework/params';
 import { definedOnly } from '../common';
@@ -27,14 +26,7 @@ export default defineOperation({
 			'{"stage": "3", "percent": 50, "fields": [{"customFieldId": "1", "fieldValue": "Value 1"}]}',
 		),
 	},
-	validate(params) {
-		const { dealId: _id, ...fields } = params;
-		if (Object.values(fields).every((v) => v === undefined)) {
-			throw new ValidationError(
-				'Nothing to update: add at least one of Title, Value, Currency, Status, Description or Additional Fields under "Options" (options)',
-			);
-		}
-	},
+	requiresAnOption: true,
 	async execute({ params, api }) {
 		const subject = subjectOf(params.dealId);
 		// Merge before put: what is not given keeps the deal's current value.

@@ -45,14 +45,7 @@ export default defineOperation({
 			check: checkAdditionalFields,
 		}),
 	},
-	validate(params) {
-		const { ecommerceCustomerId: _id, ...fields } = params;
-		if (Object.values(fields).every((v) => v === undefined)) {
-			throw new ValidationError(
-				'Nothing to update: add at least one of Email, External ID, Accepts Marketing, Connection ID or Additional Fields under "Options" (options)',
-			);
-		}
-	},
+	requiresAnOption: true,
 	async execute({ params, api }) {
 		const ecomCustomer: IDataObject = { ...(params.additionalFields ?? {}) };
 		if (params.email !== undefined) ecomCustomer.email = params.email;

@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ValidationError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
 import { cents, currency, dateTime, email, json } from '../../framework/params';
 import { additionalFieldsChecker, checkOrderProducts, orderIdParam, orderSubject, orderWithProducts, UPDATE_ADDITIONAL } from './shared';
@@ -35,14 +34,7 @@ export default defineOperation({
 			check: additionalFieldsChecker(UPDATE_ADDITIONAL, 'update'),
 		}),
 	},
-	validate(params) {
-		const { orderId: _id, ...fields } = params;
-		if (Object.values(fields).every((v) => v === undefined)) {
-			throw new ValidationError(
-				'Nothing to update: add at least one of Email, Total Price, Currency, External Updated Date, Order Products or Additional Fields under "Options" (options)',
-			);
-		}
-	},
+	requiresAnOption: true,
 	async execute({ params, api }) {
 		const ecomOrder: IDataObject = { ...(params.additionalFields ?? {}) };
 		if (params.email !== undefined) ecomOrder.email = params.email;

@@ -1,4 +1,3 @@
-import { ValidationError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
 import { text } from '../../framework/params';
 import { definedOnly } from '../common';
@@ -29,14 +28,7 @@ export default defineOperation({
 		users: usersParam(),
 		groups: groupsParam(),
 	},
-	validate(params) {
-		const { pipelineId: _id, ...fields } = params;
-		if (Object.values(fields).every((v) => v === undefined)) {
-			throw new ValidationError(
-				'Nothing to update: add at least one of Title, Currency, All Groups, All Users, Auto Assign, Users or Groups under "Options" (options)',
-			);
-		}
-	},
+	requiresAnOption: true,
 	async execute({ params, api }) {
 		const dealGroup = definedOnly({
 			title: params.title,

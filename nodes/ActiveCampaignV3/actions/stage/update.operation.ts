@@ -1,4 +1,3 @@
-import { ValidationError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
 import { boolean, id, text } from '../../framework/params';
 import { definedOnly } from '../common';
@@ -27,14 +26,7 @@ export default defineOperation({
 			'{"dealOrder": "value DESC", "width": 320}',
 		),
 	},
-	validate(params) {
-		const { stageId: _id, reorder: _reorder, ...fields } = params;
-		if (Object.values(fields).every((v) => v === undefined)) {
-			throw new ValidationError(
-				'Nothing to update: add at least one of Title, Group, Order, Color or Additional Fields under "Options" (options)',
-			);
-		}
-	},
+	requiresAnOption: { ignoring: ['reorder'] },
 	async execute({ params, api }) {
 		const dealStage = {
 			...(params.additionalFields ?? {}),

@@ -1,4 +1,3 @@
-import { ValidationError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
 import { text } from '../../framework/params';
 import { definedOnly, tagIdParam } from '../common';
@@ -16,13 +15,7 @@ export default defineOperation({
 		tagType: tagTypeParam('New tag type'),
 		description: text('Description', { description: 'New description of the tag', maxLength: 1000 }),
 	},
-	validate(params) {
-		if (params.tagName === undefined && params.tagType === undefined && params.description === undefined) {
-			throw new ValidationError(
-				'Nothing to update: add at least one of Tag Name, Tag Type or Description under "Options" (options)',
-			);
-		}
-	},
+	requiresAnOption: true,
 	async execute({ params, api }) {
 		const tag = definedOnly({ tag: params.tagName, tagType: params.tagType, description: params.description });
 		const body = await api.put(`/tags/${params.tagId}`, { tag }, `Tag ${params.tagId}`);
