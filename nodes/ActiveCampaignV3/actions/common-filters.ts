@@ -25,3 +25,15 @@ export const nameOrderParam = (refName: string, description: string) =>
 		],
 		default: 'asc',
 	});
+
+/** An `ASC` / `DESC` sort order (default ASC), as the API's `orders[field]` takes it. */
+export const sortDirectionParam = (refName: string, description: string, displayName?: string) =>
+	choice(refName, {
+		description,
+		...(displayName ? { displayName } : {}),
+		options: [
+			{ name: 'Ascending', value: 'ASC' },
+			{ name: 'Descending', value: 'DESC' },
+		],
+		default: 'ASC',
+	});

@@ -1,12 +1,8 @@
 import { defineOperation } from '../../framework/operation';
 import { paginationParams } from '../../framework/pagination';
-import { choice, email, text } from '../../framework/params';
+import { email, text } from '../../framework/params';
 import { definedOnly } from '../common';
-
-const SORT = [
-	{ name: 'Ascending', value: 'ASC' },
-	{ name: 'Descending', value: 'DESC' },
-];
+import { sortDirectionParam } from '../common-filters';
 
 export default defineOperation({
 	resource: 'contact',
@@ -18,8 +14,8 @@ export default defineOperation({
 	options: {
 		email: email('Email', { description: 'Only the contact with this exact email, e.g. john.doe@company.com' }),
 		phone: text('Phone', { description: 'Only contacts whose phone matches, e.g. +1-555-0100 or 5550100', maxLength: 64 }),
-		sortById: choice('SortById', { description: 'Sort by contact ID', displayName: 'Sort By ID', options: SORT, default: 'ASC' }),
-		sortByEmail: choice('SortByEmail', { description: 'Sort by email address', options: SORT, default: 'ASC' }),
+		sortById: sortDirectionParam('SortById', 'Sort by contact ID', 'Sort By ID'),
+		sortByEmail: sortDirectionParam('SortByEmail', 'Sort by email address'),
 	},
 	async execute({ params, api }) {
 		const page = await api.list({

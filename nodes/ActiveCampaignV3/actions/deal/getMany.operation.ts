@@ -1,6 +1,7 @@
 import { defineOperation } from '../../framework/operation';
 import { paginationParams } from '../../framework/pagination';
-import { choice, text } from '../../framework/params';
+import { text } from '../../framework/params';
+import { sortDirectionParam } from '../common-filters';
 
 export default defineOperation({
 	resource: 'deal',
@@ -11,14 +12,7 @@ export default defineOperation({
 	params: paginationParams({ noun: 'deals' }),
 	options: {
 		search: text('Search', { description: 'Only deals whose title contains this text, e.g. Acme' }),
-		orderTitle: choice('OrderTitle', {
-			description: 'Sort by title: ASC (A-Z) or DESC (Z-A)',
-			options: [
-				{ name: 'Ascending', value: 'ASC' },
-				{ name: 'Descending', value: 'DESC' },
-			],
-			default: 'ASC',
-		}),
+		orderTitle: sortDirectionParam('OrderTitle', 'Sort by title: ASC (A-Z) or DESC (Z-A)'),
 	},
 	async execute({ params, api }) {
 		const qs: Record<string, string> = {};

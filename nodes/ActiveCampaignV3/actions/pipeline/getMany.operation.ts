@@ -2,11 +2,7 @@ import { defineOperation } from '../../framework/operation';
 import { paginationParams } from '../../framework/pagination';
 import { choice, text } from '../../framework/params';
 import { definedOnly } from '../common';
-
-const ORDER = [
-	{ name: 'Ascending', value: 'ASC' },
-	{ name: 'Descending', value: 'DESC' },
-];
+import { sortDirectionParam } from '../common-filters';
 
 export default defineOperation({
 	resource: 'pipeline',
@@ -26,12 +22,8 @@ export default defineOperation({
 			],
 			default: -1,
 		}),
-		orderTitle: choice('OrderTitle', { description: 'Sort by title: ASC (A-Z) or DESC (Z-A)', options: ORDER, default: 'ASC' }),
-		orderPopular: choice('OrderPopular', {
-			description: 'Sort by popularity (number of deals): ASC (least first) or DESC (most first)',
-			options: ORDER,
-			default: 'ASC',
-		}),
+		orderTitle: sortDirectionParam('OrderTitle', 'Sort by title: ASC (A-Z) or DESC (Z-A)'),
+		orderPopular: sortDirectionParam('OrderPopular', 'Sort by popularity (number of deals): ASC (least first) or DESC (most first)'),
 	},
 	async execute({ params, api }) {
 		const page = await api.list({

@@ -1,7 +1,8 @@
 import { defineOperation } from '../../framework/operation';
 import { paginationParams } from '../../framework/pagination';
-import { choice, id, text } from '../../framework/params';
+import { id, text } from '../../framework/params';
 import { definedOnly } from '../common';
+import { sortDirectionParam } from '../common-filters';
 
 export default defineOperation({
 	resource: 'stage',
@@ -16,14 +17,7 @@ export default defineOperation({
 			type: 'string',
 			description: 'Only the stages of this pipeline: its numeric ID, e.g. 1 (from Get Many Pipelines)',
 		}),
-		orderTitle: choice('OrderTitle', {
-			description: 'Sort by title: ASC (A-Z) or DESC (Z-A)',
-			options: [
-				{ name: 'Ascending', value: 'ASC' },
-				{ name: 'Descending', value: 'DESC' },
-			],
-			default: 'ASC',
-		}),
+		orderTitle: sortDirectionParam('OrderTitle', 'Sort by title: ASC (A-Z) or DESC (Z-A)'),
 	},
 	async execute({ params, api }) {
 		const page = await api.list({
