@@ -235,11 +235,17 @@ export function currency<R extends boolean = false>(
 }
 
 /** An ISO 8601 date or date-time, passed through as given once it is known to parse. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** An ISO 8601 date or date-time that also parses (2026-02-30 does not). */
+export function isIsoDate(text: string): boolean {
+	return ISO_DATE.test(text) && !Number.isNaN(Date.parse(text));
+}
+
 export function dateTime<R extends boolean = false>(refName: string, options: BaseOptions & { required?: R }) {
 	return makeSpec<string, R>(refName, options, { type: 'string', default: '' }, (raw, where) => {
 		const value = raw instanceof Date ? raw.toISOString() : typeof raw === 'string' ? raw.trim() : '';
-		const isoLike = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-		if (!isoLike.test(value) || Number.isNaN(Date.parse(value))) {
+		if (!isIsoDate(value)) {
 			throw new ValidationError(
 				`${where} is not an ISO 8601 date (got ${describeValue(raw)}): use a form like 2026-03-18T10:30:00-05:00`,
 			);
@@ -270,7 +276,11 @@ interface IntegerOptions extends BaseOptions {
 	default?: number;
 }
 
-function parseInteger(raw: unknown): number | undefined {
+/**
+ * A whole number given as a number or a string of digits, or undefined. Exported for values
+ * inside JSON parameters (order items), so they follow the same rules as top-level numbers.
+ */
+export function parseInteger(raw: unknown): number | undefined {
 	// Beyond 2^53 a number is no longer exact (1e20 would be sent as something else): refuse it.
 	if (typeof raw === 'number') return Number.isSafeInteger(raw) ? raw : undefined;
 	if (typeof raw === 'string' && /^-?\d{1,15}$/.test(raw.trim())) return Number(raw.trim());

@@ -261,6 +261,11 @@ describe('Ecommerce Order: Create an Ecommerce Order', () => {
 			`${ADDITIONAL} "orderProducts" item 1 "price" must be a whole number of cents, 0 or more (got 12.5): e.g. 4999 for 49.99`,
 		],
 		[
+			// Beyond 2^53 a price is no longer exact: refused like a top-level amount.
+			{ options: { additionalFields: { orderProducts: [{ externalid: 'P1', name: 'A', price: 1e20, quantity: 1 }] } } },
+			`${ADDITIONAL} "orderProducts" item 0 "price" must be a whole number of cents, 0 or more (got 100000000000000000000): e.g. 4999 for 49.99`,
+		],
+		[
 			{ options: { additionalFields: { orderProducts: [{ externalid: 'P1', name: 'A', price: 100 }] } } },
 			`${ADDITIONAL} "orderProducts" item 0 needs "quantity"`,
 		],

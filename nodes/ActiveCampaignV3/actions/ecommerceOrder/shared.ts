@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ValidationError } from '../../framework/errors';
-import { id } from '../../framework/params';
+import { id, isIsoDate, parseInteger } from '../../framework/params';
 
 export const orderIdParam = (description: string) => id('OrderId', { required: true, description });
 
@@ -19,18 +19,16 @@ function show(value: unknown): string {
 
 /** A whole number of cents ≥ 0 (CONTRACT §3.1), as a number or a string of digits. */
 export function checkCents(value: unknown, where: string): number {
-	const number =
-		typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value.trim()) ? Number(value) : NaN;
-	if (!Number.isInteger(number) || number < 0) {
+	const number = parseInteger(value);
+	if (number === undefined || number < 0) {
 		throw new ValidationError(`${where} must be a whole number of cents, 0 or more (got ${show(value)}): e.g. 4999 for 49.99`);
 	}
 	return number;
 }
 
 function checkPositiveInteger(value: unknown, where: string): number {
-	const number =
-		typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value.trim()) ? Number(value) : NaN;
-	if (!Number.isInteger(number) || number < 1) {
+	const number = parseInteger(value);
+	if (number === undefined || number < 1) {
 		throw new ValidationError(`${where} must be a whole number, 1 or more (got ${show(value)})`);
 	}
 	return number;
@@ -54,8 +52,7 @@ function checkUrl(value: unknown, where: string): string {
 
 export function checkDate(value: unknown, where: string): string {
 	const text = typeof value === 'string' ? value.trim() : '';
-	const isoLike = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-	if (!isoLike.test(text) || Number.isNaN(Date.parse(text))) {
+	if (!isIsoDate(text)) {
 		throw new ValidationError(`${where} must be an ISO 8601 date such as 2026-03-19T00:00:00Z (got ${show(value)})`);
 	}
 	return text;
