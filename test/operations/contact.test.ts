@@ -401,7 +401,7 @@ describe('Contact: Get a Contact', () => {
 		await seedContact(ac, { email: 'a@example.com' });
 		ac.emulator.inject({ method: 'GET', path: '/contacts/1', drop: 'before' });
 		const out = await ac.one('contact', 'get', { contactId: 1 });
-		expect(out.StatusCode).toBe(200);
+		expect(out).toEqual(success('Contact', { ...contactRecord('1', { email: 'a@example.com' }), tags: [] }));
 		expect(ac.emulator.requests.map((r) => r.status)).toEqual([0, 200, 200]);
 	});
 });
