@@ -8,6 +8,8 @@ import { UpstreamError } from './errors';
 export const PAGE_SIZE = 100;
 /** Pages of one Return All in flight at once (the limiter still sets the pace). */
 const PARALLEL_PAGES = 4;
+/** Answers meaning "no such read here" for an optional side read (see getOptional). */
+const SIDE_READ_NOT_OFFERED: ReadonlySet<number> = new Set([400, 404, 405, 501]);
 
 export interface ListRequest {
 	path: string;
@@ -71,15 +73,17 @@ export class ApiClient {
 	}
 
 	/**
-	 * A GET whose 404 is not a failure: `undefined` instead, and OriginalStatusCode keeps the status
-	 * of the request that matters. For side information a documented endpoint may lack.
+	 * A GET whose "this server does not offer that" is not a failure: `undefined` instead, and
+	 * OriginalStatusCode keeps the status of the request that matters. For side information a
+	 * documented endpoint may lack: servers answer such a path with 404, 405 (only other methods
+	 * exist there, e.g. DELETE /contactTags/{id}), 400 or 501. Auth, rate and 5xx failures still count.
 	 */
 	async getOptional<T = any>(path: string, qs?: IDataObject): Promise<T | undefined> {
 		const before = this.lastStatus;
 		try {
 			return await this.get<T>(path, qs);
 		} catch (error) {
-			if (error instanceof UpstreamError && error.status === 404) {
+			if (error instanceof UpstreamError && SIDE_READ_NOT_OFFERED.has(error.status)) {
 				this.lastStatus = before;
 				return undefined;
 			}
