@@ -1,4 +1,5 @@
-import { defineOperation } from '../../framework/operation';
+import { NetworkError, UpstreamError } from '../../framework/errors';
+import { defineOperation, Outcome } from '../../framework/operation';
 import { contactIdParam } from '../common';
 
 export default defineOperation({
@@ -12,9 +13,30 @@ export default defineOperation({
 		const subject = `Contact ${params.contactId}`;
 		const body = await api.get(`/contacts/${params.contactId}`, undefined, subject);
 		// Tags are not side-loaded with a contact: they come from the contact's contactTags link.
-		// A server without that endpoint (404) still gives the contact, with no tags.
 		const sideLoaded = Array.isArray(body.contactTags) ? body.contactTags : undefined;
-		const tags = sideLoaded ?? (await api.getOptional(`/contacts/${params.contactId}/contactTags`))?.contactTags;
-		return { ...body.contact, tags: Array.isArray(tags) ? tags : [] };
+		if (sideLoaded) return { ...body.contact, tags: sideLoaded };
+		const tagsPath = `/contacts/${params.contactId}/contactTags`;
+		const contactStatus = api.lastStatus;
+		const read = await api.getOptional(tagsPath).then(
+			(answer) => ({ answer, failure: undefined }),
+			(failure: unknown) => ({ answer: undefined, failure }),
+		);
+		if (read.failure !== undefined && !(read.failure instanceof UpstreamError || read.failure instanceof NetworkError)) throw read.failure;
+		const tags = read.answer?.contactTags;
+		if (Array.isArray(tags)) return { ...body.contact, tags };
+		// The contact was read; its tags were not. An empty list would look like "no tags", so the
+		// output says what is missing (StatusCode 200: completed, check ErrorMessage), and
+		// OriginalStatusCode stays that of the contact's read.
+		api.lastStatus = contactStatus;
+		const why =
+			read.failure instanceof Error
+				? read.failure.message
+				: read.answer === undefined
+					? `the server does not offer GET ${tagsPath}`
+					: `the answer to GET ${tagsPath} has no contactTags list`;
+		return new Outcome(
+			{ ...body.contact, tags: [] },
+			`${subject} was read, but not its tags: ${why}. "tags" is empty because the tags are unknown, not because the contact has none`,
+		);
 	},
 });
