@@ -27,7 +27,8 @@ export interface RouteResponse {
 	headers?: Record<string, string>;
 }
 
-export type RouteHandler = (req: RouteRequest, db: Database) => RouteResponse;
+/** Synchronous, except test-only control routes that call out (e.g. delivering a webhook event). */
+export type RouteHandler = (req: RouteRequest, db: Database) => RouteResponse | Promise<RouteResponse>;
 
 export interface RecordedRequest {
 	method: string;
@@ -254,7 +255,7 @@ export class ActiveCampaignEmulator {
 			return send(fault.status, fault.body ?? { message: `Injected HTTP ${fault.status}` }, fault.headers, fault.latencyMs);
 		}
 
-		const result = this.dispatch(method, path, query, body, token);
+		const result = await this.dispatch(method, path, query, body, token);
 		if (fault?.drop === 'after') {
 			record.status = 0;
 			req.socket.destroy();
@@ -275,7 +276,7 @@ export class ActiveCampaignEmulator {
 		return send(result.status, result.body, result.headers, fault?.latencyMs ?? 0);
 	}
 
-	private dispatch(method: string, path: string, query: Query, body: any, token: string): RouteResponse {
+	private async dispatch(method: string, path: string, query: Query, body: any, token: string): Promise<RouteResponse> {
 		for (const route of this.routes) {
 			if (route.method !== method) continue;
 			const match = route.pattern.exec(path);
@@ -283,7 +284,7 @@ export class ActiveCampaignEmulator {
 			const params: Record<string, string> = {};
 			route.keys.forEach((key, i) => (params[key] = decodeURIComponent(match[i + 1])));
 			try {
-				return route.handler({ method, path, params, query, body: body ?? {}, token }, this.db);
+				return await route.handler({ method, path, params, query, body: body ?? {}, token }, this.db);
 			} catch (error) {
 				return { status: 500, body: { message: `Emulator error: ${(error as Error).message}` } };
 			}
