@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'net';
 
 import { Database } from './database';
+import { bulkImportRoutes, configureBulkImport, type BulkImportOptions } from './routes/bulkImport';
 
 /**
  * A stateful, in-memory ActiveCampaign API v3 on 127.0.0.1, written from the public documentation
@@ -88,8 +89,15 @@ export interface EmulatorOptions {
 	rateLimitPerSecond?: number;
 	/** Latency added to every answer, in ms. */
 	latencyMs?: number;
+	/**
+	 * Refuse a tag whose name and type exist with 422 "The tag … already exists" (as some accounts
+	 * do), instead of creating a duplicate (the default, as others do).
+	 */
+	refuseDuplicateTags?: boolean;
 	/** Route modules to install; all by default. */
 	routes?: Array<(emulator: ActiveCampaignEmulator) => void>;
+	/** Bulk import: processing delay and imports per minute (routes/bulkImport.ts has the defaults). */
+	bulkImport?: Partial<BulkImportOptions>;
 }
 
 export const DEFAULT_TOKEN = 'emulator-token-0123456789abcdef';
@@ -107,6 +115,7 @@ export class ActiveCampaignEmulator {
 	readonly tokens: Set<string>;
 	rateLimitPerSecond: number;
 	latencyMs: number;
+	refuseDuplicateTags: boolean;
 	private readonly routes: Route[] = [];
 	private faults: Array<Fault & { remaining: number }> = [];
 	private readonly windows = new Map<string, number[]>();
@@ -118,9 +127,12 @@ export class ActiveCampaignEmulator {
 		this.tokens = new Set(options.tokens ?? [DEFAULT_TOKEN]);
 		this.rateLimitPerSecond = options.rateLimitPerSecond ?? 5;
 		this.latencyMs = options.latencyMs ?? 0;
+		this.refuseDuplicateTags = options.refuseDuplicateTags ?? false;
 		// eslint-disable-next-line @typescript-eslint/no-var-requires
 		const install = options.routes ?? (require('./routes') as { allRoutes: Array<(e: ActiveCampaignEmulator) => void> }).allRoutes;
 		for (const register of install) register(this);
+		if (!options.routes) bulkImportRoutes(this);
+		if (options.bulkImport) configureBulkImport(this, options.bulkImport);
 	}
 
 	/** `http://127.0.0.1:<port>` — what a user would paste as API URL (without /api/3). */

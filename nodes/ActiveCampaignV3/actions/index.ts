@@ -2,6 +2,7 @@ import { OperationRegistry, type ResourceDefinition } from '../framework/registr
 import { crmResources } from './crm';
 import { ecommerceResources } from './ecommerce';
 
+import contactBulkUpsert from './contact/bulkUpsert.operation';
 import contactCreate from './contact/create.operation';
 import contactDelete from './contact/delete.operation';
 import contactGet from './contact/get.operation';
@@ -23,7 +24,7 @@ import tagUpdate from './tag/update.operation';
 
 /** Every resource and its operation modules. Adding an operation = one module + one line here. */
 export const resources: ResourceDefinition[] = [
-	{ value: 'contact', name: 'Contact', operations: [contactCreate, contactDelete, contactGet, contactGetMany, contactUpdate] },
+	{ value: 'contact', name: 'Contact', operations: [contactCreate, contactDelete, contactGet, contactGetMany, contactUpdate, contactBulkUpsert] },
 	{ value: 'contactList', name: 'Contact List', operations: [contactListAdd, contactListRemove] },
 	{ value: 'contactTag', name: 'Contact Tag', operations: [contactTagAdd, contactTagRemove] },
 	{ value: 'list', name: 'List', operations: [listCreate, listDelete, listGet, listGetMany] },

@@ -1,4 +1,5 @@
 import type { ApiClient } from './apiClient';
+import type { BatchDefinition } from './batch';
 import type { ParamSpecs, ParamValues } from './params';
 
 /** What an executor receives: validated parameters and the item's API client. */
@@ -51,6 +52,11 @@ export interface OperationDefinition<P extends ParamSpecs = ParamSpecs, O extend
 	requiresAnOption?: true | { ignoring: Array<keyof O & string> };
 	/** Checks that involve several parameters; throw ValidationError. */
 	validate?: (params: ParamValues<P> & Partial<ParamValues<O>>) => void;
+	/**
+	 * Set for an operation that sends many items per request (framework/batch.ts): the items of an
+	 * execution are validated one by one, then sent in batches by `batch.run` instead of `execute`.
+	 */
+	batch?: BatchDefinition<ParamValues<P> & Partial<ParamValues<O>>>;
 	/** From validated parameters to business data. Throws the framework's errors for failures. */
 	execute(input: OperationInput<ParamValues<P> & Partial<ParamValues<O>>>): Promise<unknown>;
 }

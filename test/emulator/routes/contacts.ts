@@ -123,6 +123,12 @@ export function contactRoutes(emulator: ActiveCampaignEmulator): void {
 	emulator.route('GET', '/contacts', ({ query }, db) => {
 		let rows = db.all('contacts');
 		if (query.email) rows = rows.filter((c) => c.email.toLowerCase() === query.email.toLowerCase());
+		// `ids=1,2,3` (or `ids[]=…`): only those contacts, as the real API filters by ID.
+		const ids = query.ids ?? query['ids[]'];
+		if (ids !== undefined) {
+			const wanted = new Set(ids.split(',').map((id) => id.trim()));
+			rows = rows.filter((c) => wanted.has(c.id));
+		}
 		if (query.search) {
 			const s = query.search.toLowerCase();
 			rows = rows.filter((c) =>
