@@ -162,6 +162,34 @@ function installTarball(userFolder, tarball) {
 	return packageDirectory;
 }
 
+/**
+ * The README's "Install from a tarball", command for command: copy the `.tgz` into n8n's
+ * `~/.n8n/nodes` (here <user folder>/.n8n/nodes) and `npm install --legacy-peer-deps` it there
+ * (plus --no-audit/--no-fund/--loglevel, which only quiet npm).
+ * The flag keeps npm (7+) from installing the peer dependency n8n-workflow, which n8n itself
+ * provides; without it npm would pull a second n8n-workflow with native modules. The end-to-end
+ * suite installs this way and checks that the README still shows these commands
+ * (`readmeInstallCommands`): change both together.
+ */
+function readmeInstallCommands(tarballName) {
+	return [`cp ${tarballName} ~/.n8n/nodes/`, 'cd ~/.n8n/nodes', `npm install --legacy-peer-deps ./${tarballName}`];
+}
+
+function installAsReadme(userFolder, tarball) {
+	const dir = nodesDir(userFolder);
+	fs.mkdirSync(dir, { recursive: true });
+	const name = path.basename(tarball);
+	fs.copyFileSync(tarball, path.join(dir, name));
+	const npmEnv = { ...process.env };
+	for (const key of Object.keys(npmEnv)) if (key.startsWith('npm_')) delete npmEnv[key];
+	execFileSync('npm', ['install', '--legacy-peer-deps', `./${name}`, '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: dir,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: npmEnv,
+	});
+	return path.join(dir, 'node_modules', PACKAGE_NAME);
+}
+
 /** Runs one n8n CLI command to completion; resolves with its output (rejects on failure). */
 async function runCli(runtime, args, { env, timeoutMs = 180000 } = {}) {
 	return new Promise((resolve, reject) => {
@@ -289,6 +317,8 @@ module.exports = {
 	linkPackage,
 	packPackage,
 	installTarball,
+	readmeInstallCommands,
+	installAsReadme,
 	runCli,
 	startServer,
 	setupOwner,

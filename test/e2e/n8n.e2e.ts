@@ -1,6 +1,7 @@
 /**
- * End-to-end: the packed tarball installed into a real n8n 2.41.1 the way n8n installs community
- * packages, then workflows imported and executed through n8n's CLI against the emulator:
+ * End-to-end: the packed tarball installed into a real n8n 2.41.1 with the README's commands
+ * (`npm install --legacy-peer-deps` in the user folder's nodes/; the agent suite uses n8n's own
+ * installer), then workflows imported and executed through n8n's CLI against the emulator:
  *   - success cases (test/e2e/cases.ts, cases.crm.ts, cases.ecommerce.ts) for every operation:
  *     exact outputs, four keys, status codes, pairing, a downstream Set node whose expressions read
  *     our output, and (the emulator runs in this process) the requests the node sent;
@@ -101,7 +102,7 @@ beforeAll(async () => {
 
 	userFolder = n8n.makeUserFolder('n8n-ac-v3-e2e-');
 	pack = n8n.packPackage(path.join(userFolder, 'pack'));
-	installedAt = n8n.installTarball(userFolder, pack.tarball);
+	installedAt = n8n.installAsReadme(userFolder, pack.tarball);
 	env = n8n.n8nEnv({ userFolder, ...(await n8n.allocatePorts()) });
 
 	const work = path.join(userFolder, 'import');
@@ -128,7 +129,7 @@ afterAll(async () => {
 	if (userFolder && !process.env.E2E_KEEP) fs.rmSync(userFolder, { recursive: true, force: true });
 });
 
-describe('the npm pack tarball, installed the way n8n installs community packages', () => {
+describe('the npm pack tarball, installed as the README says', () => {
 	it('holds the compiled node, credential, icons and codex, and no sources or tests', () => {
 		expect(pack.files).toEqual(
 			expect.arrayContaining([
@@ -144,13 +145,22 @@ describe('the npm pack tarball, installed the way n8n installs community package
 		expect(pack.files.filter((f) => /^(test|scripts|nodes|credentials)\//.test(f))).toEqual([]);
 	});
 
-	it('sits in <user folder>/.n8n/nodes/node_modules and is recorded in nodes/package.json', () => {
-		expect(installedAt).toBe(path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-activecampaign-v3'));
-		const nodesPackage = JSON.parse(fs.readFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), 'utf8'));
-		expect(nodesPackage.dependencies).toEqual({ 'n8n-nodes-activecampaign-v3': expect.stringMatching(/^\d+\.\d+\.\d+/) });
+	it('is what the README tells a user to run', () => {
+		const readme = fs.readFileSync(path.join(n8n.ROOT, 'README.md'), 'utf8');
+		const tarballName = path.basename(pack.tarball);
+		expect(tarballName).toBe(`n8n-nodes-activecampaign-v3-${JSON.parse(fs.readFileSync(path.join(n8n.ROOT, 'package.json'), 'utf8')).version}.tgz`);
+		expect(readme).toContain(['npm pack', ...n8n.readmeInstallCommands(tarballName)].join('\n'));
+	});
+
+	it('sits in <user folder>/.n8n/nodes/node_modules alone (no second n8n-workflow), recorded in nodes/package.json', () => {
+		const nodes = path.join(userFolder, '.n8n', 'nodes');
+		const tarballName = path.basename(pack.tarball);
+		expect(installedAt).toBe(path.join(nodes, 'node_modules', 'n8n-nodes-activecampaign-v3'));
+		expect(fs.readdirSync(path.join(nodes, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['n8n-nodes-activecampaign-v3']);
+		const nodesPackage = JSON.parse(fs.readFileSync(path.join(nodes, 'package.json'), 'utf8'));
+		expect(nodesPackage.dependencies).toEqual({ 'n8n-nodes-activecampaign-v3': `file:${tarballName}` });
 		const installed = JSON.parse(fs.readFileSync(path.join(installedAt, 'package.json'), 'utf8'));
-		expect(installed.peerDependencies).toBeUndefined();
-		expect(installed.n8n.nodes).toEqual(['dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.js']);
+		expect(installed.n8n).toEqual(JSON.parse(fs.readFileSync(path.join(n8n.ROOT, 'package.json'), 'utf8')).n8n);
 	});
 
 	it('is loaded by n8n as n8n-nodes-activecampaign-v3.activeCampaignV3 (every case node ran under that type)', () => {
