@@ -47,7 +47,7 @@ class ItemSource implements INodeType {
 	}
 }
 
-class TestNodeTypes implements INodeTypes {
+export class TestNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType> = {
 		[NODE_TYPE]: new ActiveCampaignV3(),
 		[SOURCE_TYPE]: new ItemSource(),
@@ -73,7 +73,7 @@ function resolveTemplate(template: unknown, credentials: ICredentialDataDecrypte
 	);
 }
 
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly credentials: ICredentialDataDecryptedObject) {
 		super();
 	}

@@ -9,6 +9,7 @@ import {
 import { registry } from './actions';
 import { buildProperties } from './framework/description';
 import { executeItems } from './framework/execute';
+import { listSearch } from './methods/listSearch';
 
 export class ActiveCampaignV3 implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,6 +34,8 @@ export class ActiveCampaignV3 implements INodeType {
 		],
 		properties: buildProperties(registry),
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeItems.call(this, registry);

@@ -1,14 +1,15 @@
-import { fieldValueList, id, json } from '../framework/params';
+import { RECORD_KINDS, recordLocator } from '../framework/locator';
+import { fieldValueList, json } from '../framework/params';
 
 /** Parameters several resources share. */
 export const contactIdParam = (description = 'The numeric ID of the contact, e.g. 123 (from Get Many Contacts or Create a Contact)') =>
-	id('ContactId', { required: true, description });
+	recordLocator('ContactId', RECORD_KINDS.contact, { required: true, description });
 
 export const listIdParam = (description = 'The numeric ID of the list, e.g. 456 (from Get Many Lists)') =>
-	id('ListId', { required: true, description });
+	recordLocator('ListId', RECORD_KINDS.list, { required: true, description });
 
 export const tagIdParam = (description = 'The numeric ID of the tag, e.g. 12 (from Get Many Tags or Create a Tag)') =>
-	id('TagId', { required: true, description });
+	recordLocator('TagId', RECORD_KINDS.tag, { required: true, description });
 
 export const fieldValuesParam = () =>
 	json('FieldValues', {

@@ -4,6 +4,7 @@ import { crmRoutes } from './crm';
 import { ecommerceRoutes } from './ecommerce';
 import { listRoutes } from './lists';
 import { tagRoutes } from './tags';
+import { userRoutes } from './users';
 
 /** Every route module; later families add theirs here. */
 export const allRoutes: Array<(emulator: ActiveCampaignEmulator) => void> = [
@@ -12,4 +13,5 @@ export const allRoutes: Array<(emulator: ActiveCampaignEmulator) => void> = [
 	tagRoutes,
 	crmRoutes,
 	ecommerceRoutes,
+	userRoutes,
 ];

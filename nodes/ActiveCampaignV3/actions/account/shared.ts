@@ -1,10 +1,11 @@
 import { ValidationError } from '../../framework/errors';
-import { fieldValueList, id, json, url } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { fieldValueList, json, url } from '../../framework/params';
 
 export const accountIdParam = (description = 'The numeric ID of the account, e.g. 12345 (from Get Many Accounts or Create an Account)') =>
-	id('AccountId', { required: true, description });
+	recordLocator('AccountId', RECORD_KINDS.account, { required: true, description });
 
-export const ownerParam = (description: string) => id('Owner', { description });
+export const ownerParam = (description: string) => recordLocator('Owner', RECORD_KINDS.user, { description });
 
 export const accountUrlParam = (description: string) => url('AccountUrl', { displayName: 'Account URL', description });
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { UpstreamError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
-import { id } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
 import { externalIdParam, linkUrlParam, logoUrlParam, nameParam, serviceParam } from './shared';
 
 interface ConnectionRecord {
@@ -25,7 +25,7 @@ export default defineOperation({
 		linkUrl: linkUrlParam(true),
 	},
 	options: {
-		listId: id('ListId', {
+		listId: recordLocator('ListId', RECORD_KINDS.list, {
 			type: 'string',
 			description: 'ID of the list new contacts from this connection are added to, e.g. "3" (from Get Many Lists). Leave empty to sync no list.',
 		}),

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ValidationError } from '../../framework/errors';
-import { id, text, url } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { text, url } from '../../framework/params';
 
 export const connectionIdParam = (description = 'The numeric ID of the connection, e.g. 123 (from Get Many Connections or Create a Connection)') =>
-	id('ConnectionId', { required: true, description });
+	recordLocator('ConnectionId', RECORD_KINDS.connection, { required: true, description });
 
 export const serviceParam = (description: string) =>
 	text('Service', { required: true, description, placeholder: 'Shopify' });

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../framework/operation';
-import { id, text } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { text } from '../../framework/params';
 import { contactIdParam } from '../common';
 import { pipelineIdParam } from '../pipeline/shared';
 import { dealAdditionalFieldsParam, dealCurrencyParam, valueParam } from './shared';
@@ -15,14 +16,14 @@ export default defineOperation({
 		contactId: contactIdParam('The numeric ID of the contact of the deal, e.g. 123 (from Get Many Contacts)'),
 		value: valueParam(true, 'Deal value in cents, a whole number of 0 or more, sent unchanged: 45678 means 456.78'),
 		currency: dealCurrencyParam(true, 'Currency code, 3 letters in any case (sent lower-case), e.g. USD'),
-		stageId: id('StageId', {
+		stageId: recordLocator('StageId', RECORD_KINDS.stage, {
 			required: true,
 			description: 'The numeric ID of the stage, which must belong to the pipeline, e.g. 1 (from Get Many Stages)',
 		}),
 		pipelineId: pipelineIdParam('The numeric ID of the pipeline of the deal, e.g. 1 (from Get Many Pipelines)'),
 	},
 	options: {
-		owner: id('Owner', { description: 'User ID of the deal owner, e.g. 1; defaults to 1, usually the first user' }),
+		owner: recordLocator('Owner', RECORD_KINDS.user, { description: 'User ID of the deal owner, e.g. 1; defaults to 1, usually the first user' }),
 		additionalFields: dealAdditionalFieldsParam(
 			'Other deal fields: description, percent (0-100), status (0 open, 1 won, 2 lost), account, fields (custom field values)',
 			'{"description": "Deal\'s description", "percent": 75, "status": 0}',

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ValidationError } from '../../framework/errors';
-import { cents, choice, currency, id, json } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { cents, choice, currency, json } from '../../framework/params';
 
 export const dealIdParam = (description = 'The numeric ID of the deal, e.g. 123 (from Get Many Deals or Create a Deal)') =>
-	id('DealId', { required: true, description });
+	recordLocator('DealId', RECORD_KINDS.deal, { required: true, description });
 
 export const valueParam = <R extends boolean>(required: R, description: string) => cents<R>('Value', { required, description });
 

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../../framework/operation';
-import { email, id, text } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { email, text } from '../../framework/params';
 import { acceptsMarketingParam } from './shared';
 
 export default defineOperation({
@@ -12,7 +13,7 @@ export default defineOperation({
 	outputKey: 'EcommerceCustomer',
 	params: {
 		email: email('Email', { required: true, description: 'Email address of the customer, e.g. alice@example.com' }),
-		connectionId: id('ConnectionId', {
+		connectionId: recordLocator('ConnectionId', RECORD_KINDS.connection, {
 			required: true,
 			description: 'The numeric ID of the connection (store) the customer belongs to, e.g. 8 (from Get Many Connections or Create a Connection)',
 		}),

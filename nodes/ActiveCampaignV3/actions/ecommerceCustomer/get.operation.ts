@@ -1,6 +1,7 @@
 import { ValidationError } from '../../framework/errors';
 import { defineOperation, Outcome } from '../../framework/operation';
-import { email, id } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { email } from '../../framework/params';
 import { customerSubject } from './shared';
 
 export default defineOperation({
@@ -11,7 +12,7 @@ export default defineOperation({
 	outputKey: 'Customer',
 	params: {},
 	options: {
-		ecommerceCustomerId: id('EcommerceCustomerId', {
+		ecommerceCustomerId: recordLocator('EcommerceCustomerId', RECORD_KINDS.ecommerceCustomer, {
 			type: 'string',
 			description: 'The numeric ID of the e-commerce customer, e.g. "123" (from Get Ecommerce Customers). Wins over Email.',
 		}),

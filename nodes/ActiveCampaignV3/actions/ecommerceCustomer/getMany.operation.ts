@@ -1,6 +1,7 @@
 import { defineOperation } from '../../framework/operation';
 import { paginationParams } from '../../framework/pagination';
-import { email, id, text } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { email, text } from '../../framework/params';
 import { definedOnly } from '../common';
 
 export default defineOperation({
@@ -14,7 +15,7 @@ export default defineOperation({
 	options: {
 		search: text('Search', { description: 'Text to look for in customers, e.g. John' }),
 		email: email('Email', { description: 'Only the customers with this exact email address, e.g. customer@example.com' }),
-		connectionId: id('ConnectionId', {
+		connectionId: recordLocator('ConnectionId', RECORD_KINDS.connection, {
 			type: 'string',
 			description: 'Only customers of this connection (store), e.g. "1" (from Get Many Connections)',
 		}),

@@ -1,4 +1,5 @@
-import { choice, id } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { choice } from '../../framework/params';
 
 export const acceptsMarketingParam = (description: string) =>
 	choice('AcceptsMarketing', {
@@ -11,6 +12,6 @@ export const acceptsMarketingParam = (description: string) =>
 	});
 
 export const ecommerceCustomerIdParam = (description: string) =>
-	id('EcommerceCustomerId', { required: true, description });
+	recordLocator('EcommerceCustomerId', RECORD_KINDS.ecommerceCustomer, { required: true, description });
 
 export const customerSubject = (customerId: number) => `Ecommerce customer ${customerId}`;

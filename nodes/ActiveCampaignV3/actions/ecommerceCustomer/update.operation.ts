@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { ValidationError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
-import { email, id, json, text } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { email, json, text } from '../../framework/params';
 import { acceptsMarketingParam, customerSubject, ecommerceCustomerIdParam } from './shared';
 
 const CORE_FIELDS: Record<string, string> = {
@@ -37,7 +38,7 @@ export default defineOperation({
 		email: email('Email', { description: 'New email address of the customer, e.g. john.doe@company.com' }),
 		externalId: text('ExternalId', { description: 'New customer ID in your store, e.g. CUST-2024-001' }),
 		acceptsMarketing: acceptsMarketingParam('Marketing opt-in: 0 = not opted in, 1 = opted in'),
-		connectionId: id('ConnectionId', { description: 'Move the customer to this connection, e.g. 1 (from Get Many Connections)' }),
+		connectionId: recordLocator('ConnectionId', RECORD_KINDS.connection, { description: 'Move the customer to this connection, e.g. 1 (from Get Many Connections)' }),
 		additionalFields: json('AdditionalFields', {
 			kind: 'object',
 			description: 'Other customer fields as key-value pairs, e.g. totalRevenue, totalOrders, totalProducts (not email, externalid, connectionid or acceptsMarketing)',

@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { ValidationError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
-import { cents, currency, dateTime, email, id, json, text } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { cents, currency, dateTime, email, json, text } from '../../framework/params';
 import { additionalFieldsChecker, CREATE_ADDITIONAL, orderWithProducts } from './shared';
 
 export default defineOperation({
@@ -23,11 +24,11 @@ export default defineOperation({
 			description: 'Total amount in cents, tax and shipping included, e.g. 45678 for 456.78',
 		}),
 		currency: currency('Currency', { required: true, sendAs: 'upper', description: '3-letter ISO 4217 currency code, e.g. USD' }),
-		connectionId: id('ConnectionId', {
+		connectionId: recordLocator('ConnectionId', RECORD_KINDS.connection, {
 			required: true,
 			description: 'The numeric ID of the connection (store), e.g. 6 (from Get Many Connections or Create a Connection)',
 		}),
-		customerId: id('CustomerId', {
+		customerId: recordLocator('CustomerId', RECORD_KINDS.ecommerceCustomer, {
 			required: true,
 			description: 'The numeric ID of the e-commerce customer, e.g. 9 (from Get Ecommerce Customers or Create an Ecommerce Customer)',
 		}),

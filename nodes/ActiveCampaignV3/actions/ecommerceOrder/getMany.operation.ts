@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ApiClient } from '../../framework/apiClient';
 import { defineOperation } from '../../framework/operation';
 import { paginationParams } from '../../framework/pagination';
-import { id, text } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { text } from '../../framework/params';
 
 interface Page {
 	returnAll: boolean;
@@ -36,7 +37,7 @@ export default defineOperation({
 	outputKey: 'Orders',
 	params: paginationParams({ noun: 'orders' }),
 	options: {
-		customerId: id('CustomerId', {
+		customerId: recordLocator('CustomerId', RECORD_KINDS.ecommerceCustomer, {
 			type: 'string',
 			description: 'Only orders of this e-commerce customer, e.g. "67890" (from Get Ecommerce Customers). Wins over External ID.',
 		}),

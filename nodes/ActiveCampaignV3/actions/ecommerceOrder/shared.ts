@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ValidationError } from '../../framework/errors';
-import { id, isIsoDate, parseInteger } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { isIsoDate, parseInteger } from '../../framework/params';
 
-export const orderIdParam = (description: string) => id('OrderId', { required: true, description });
+export const orderIdParam = (description: string) => recordLocator('OrderId', RECORD_KINDS.ecommerceOrder, { required: true, description });
 
 export const orderSubject = (orderId: number) => `Ecommerce order ${orderId}`;
 

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../framework/operation';
-import { boolean, id, integer } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { boolean, integer } from '../../framework/params';
 
 export default defineOperation({
 	resource: 'ecommerceOrderProduct',
@@ -9,7 +10,7 @@ export default defineOperation({
 	outputKey: 'Products',
 	failureValue: () => [],
 	params: {
-		orderId: id('OrderId', {
+		orderId: recordLocator('OrderId', RECORD_KINDS.ecommerceOrder, {
 			required: true,
 			description: 'The numeric ID of the order, e.g. 12345 (from Get Ecommerce Orders)',
 		}),

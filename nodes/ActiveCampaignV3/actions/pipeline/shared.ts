@@ -1,8 +1,9 @@
 import { ValidationError } from '../../framework/errors';
-import { choice, currency, id, json } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { choice, currency, json } from '../../framework/params';
 
 export const pipelineIdParam = (description = 'The numeric ID of the pipeline, e.g. 8 (from Get Many Pipelines or Create a Pipeline)') =>
-	id('PipelineId', { required: true, description });
+	recordLocator('PipelineId', RECORD_KINDS.pipeline, { required: true, description });
 
 export const pipelineCurrencyParam = <R extends boolean>(required: R, description: string) =>
 	currency<R>('Currency', { required, description, sendAs: 'lower' });

@@ -1,6 +1,7 @@
 import { defineOperation } from '../../framework/operation';
 import { paginationParams } from '../../framework/pagination';
-import { id, text } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { text } from '../../framework/params';
 import { definedOnly } from '../common';
 import { sortDirectionParam } from '../common-filters';
 
@@ -13,7 +14,7 @@ export default defineOperation({
 	params: paginationParams({ noun: 'stages' }),
 	options: {
 		filterTitle: text('FilterTitle', { description: 'Only stages whose title contains this text (case-insensitive), e.g. Qualified' }),
-		filterGroup: id('FilterGroup', {
+		filterGroup: recordLocator('FilterGroup', RECORD_KINDS.pipeline, {
 			type: 'string',
 			description: 'Only the stages of this pipeline: its numeric ID, e.g. 1 (from Get Many Pipelines)',
 		}),

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ValidationError } from '../../framework/errors';
-import { color, id, integer, json } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { color, integer, json } from '../../framework/params';
 
 export const stageIdParam = (description = 'The numeric ID of the stage, e.g. 123 (from Get Many Stages or Create a Stage)') =>
-	id('StageId', { required: true, description });
+	recordLocator('StageId', RECORD_KINDS.stage, { required: true, description });
 
 export const orderParam = (description: string) => integer('Order', { description, min: 0 });
 

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../framework/operation';
-import { boolean, id, text } from '../../framework/params';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { boolean, text } from '../../framework/params';
 import { definedOnly } from '../common';
 import { colorParam, orderParam, stageAdditionalFieldsParam, stageIdParam, subjectOf } from './shared';
 
@@ -12,7 +13,7 @@ export default defineOperation({
 	params: { stageId: stageIdParam('The numeric ID of the stage to update, e.g. 123456 (from Get Many Stages)') },
 	options: {
 		title: text('Title', { description: 'New stage name, e.g. Negotiation' }),
-		group: id('Group', {
+		group: recordLocator('Group', RECORD_KINDS.pipeline, {
 			description: 'The numeric ID of the pipeline the stage belongs to, e.g. 1; needed when its current pipeline was deleted',
 		}),
 		order: orderParam('New position of the stage in its pipeline, lower first, e.g. 2'),
