@@ -36,7 +36,7 @@ describe('record locators in the node descriptor', () => {
 				'connection.delete.connectionId', 'connection.get.connectionId', 'connection.update.connectionId',
 				'contact.delete.contactId', 'contact.get.contactId', 'contact.update.contactId', 'contactList.add.contactId',
 				'contactList.add.listId', 'contactList.remove.contactId', 'contactList.remove.listId', 'contactTag.add.contactId',
-				'contactTag.add.tagId', 'deal.create.contactId', 'deal.create.options.owner', 'deal.create.pipelineId',
+				'contactTag.add.tagId', 'contactTag.remove.options.contactId', 'contactTag.remove.options.tagId', 'deal.create.contactId', 'deal.create.options.owner', 'deal.create.pipelineId',
 				'deal.create.stageId', 'deal.delete.dealId', 'deal.get.dealId', 'deal.update.dealId', 'dealNote.create.dealId',
 				'dealNote.update.dealId', 'ecommerceCustomer.create.connectionId', 'ecommerceCustomer.delete.ecommerceCustomerId',
 				'ecommerceCustomer.get.options.ecommerceCustomerId', 'ecommerceCustomer.getMany.options.connectionId',

@@ -1,6 +1,13 @@
-import { UpstreamError } from '../../framework/errors';
-import { defineOperation } from '../../framework/operation';
-import { contactIdParam, tagIdParam } from '../common';
+import { UpstreamError, ValidationError } from '../../framework/errors';
+import { RECORD_KINDS, recordLocator } from '../../framework/locator';
+import { defineOperation, Outcome } from '../../framework/operation';
+import { contactIdParam } from '../common';
+import { createTagIfMissingParam, noSuchTag, requiredMessage, tagIdByName, tagNameParam } from './shared';
+
+/** Required unless Tag Name (Options) names the tag instead; its -1 when neither is given is unchanged. */
+const tagIdSpec = recordLocator('TagId', RECORD_KINDS.tag, {
+	description: 'The numeric ID of the tag to apply, e.g. 8 (from Get Many Tags)',
+});
 
 export default defineOperation({
 	resource: 'contactTag',
@@ -10,11 +17,28 @@ export default defineOperation({
 	outputKey: 'ContactTag',
 	params: {
 		contactId: contactIdParam('The numeric ID of the contact to tag, e.g. 8'),
-		tagId: tagIdParam('The numeric ID of the tag to apply, e.g. 8 (from Get Many Tags)'),
+		tagId: tagIdSpec,
 	},
-	orderKey: (params) => `${params.contactId}:${params.tagId}`,
+	options: {
+		tagName: tagNameParam(),
+		createTagIfMissing: createTagIfMissingParam(),
+	},
+	validate: (params) => {
+		if (params.tagId === undefined && params.tagName === undefined) throw new ValidationError(requiredMessage(tagIdSpec));
+	},
+	// By name with Create Tag If Missing, every item of that name waits its turn: the first creates the tag.
+	orderKey: (params) =>
+		params.tagId !== undefined
+			? `${params.contactId}:${params.tagId}`
+			: params.createTagIfMissing
+				? `tag-name:${(params.tagName ?? '').toLowerCase()}`
+				: `${params.contactId}:tag-name:${(params.tagName ?? '').toLowerCase()}`,
 	async execute({ params, api }) {
-		const { contactId, tagId } = params;
+		const { contactId } = params;
+		// Tag ID wins; otherwise the tag is looked up by its name (and created if asked to).
+		const tagName = params.tagName ?? '';
+		const tagId = params.tagId ?? (await tagIdByName(api, tagName, params.createTagIfMissing ?? false));
+		if (tagId === undefined) return new Outcome({}, noSuchTag(tagName));
 		try {
 			const body = await api.post(
 				'/contactTags',
