@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { sendRequest, type AccountConnection, type ApiRequest, type ApiResponse } from '../transport';
 import { mapConcurrent } from './concurrency';
+import { countWithoutTotal } from './listTotal';
 import { UpstreamError } from './errors';
 
 /** ActiveCampaign's maximum page size. */
@@ -38,18 +39,24 @@ export interface Pagination {
 
 export interface ListResult<T = IDataObject> {
 	records: T[];
-	/** `meta.total` as a number (the API sends a string), or the record count when absent. */
+	/**
+	 * `meta.total` as a number (the API sends a string). When the answer has none: counted (see
+	 * countWithoutTotal), exact where the answers show where the set ends, else a lower bound
+	 * with `totalNote` saying so.
+	 */
 	total: number;
+	totalNote?: string;
 	limit: number;
 	offset: number;
 	hasMore: boolean;
 	pagination: Pagination;
 }
 
-function totalOf(body: any, fallback: number): number {
+/** `meta.total` as a number, or undefined when the answer has none. */
+function totalOf(body: any): number | undefined {
 	const raw = body?.meta?.total;
 	const total = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-	return Number.isFinite(total) ? total : fallback;
+	return Number.isFinite(total) ? total : undefined;
 }
 
 /**
@@ -119,22 +126,30 @@ export class ApiClient {
 			hasMore,
 			pagination: { limit: pageLimit, offset, total, hasMore },
 		});
+		// Only for an answer without meta.total: how many records there are from `start` (up to a page).
+		const countAt = async (start: number) => {
+			const body = await this.get(request.path, { ...request.qs, limit: PAGE_SIZE, offset: start }, request.subject);
+			return Array.isArray(body?.[request.listKey]) ? body[request.listKey].length : 0;
+		};
 		if (!returnAll) {
 			const body = await this.get(request.path, { ...request.qs, limit, offset }, request.subject);
 			const records: T[] = Array.isArray(body?.[request.listKey]) ? body[request.listKey] : [];
-			const total = totalOf(body, offset + records.length);
-			return result(records, total, limit, offset + records.length < total);
+			const total = totalOf(body);
+			if (total !== undefined) return result(records, total, limit, offset + records.length < total);
+			const counted = await countWithoutTotal(offset, records.length, limit, PAGE_SIZE, countAt);
+			return { ...result(records, counted.total, limit, counted.hasMore), totalNote: counted.note };
 		}
 		const fetchPage = async (pageOffset: number) => {
 			const body = await this.get(request.path, { ...request.qs, limit: PAGE_SIZE, offset: pageOffset }, request.subject);
 			const page: T[] = Array.isArray(body?.[request.listKey]) ? body[request.listKey] : [];
-			return { page, total: totalOf(body, pageOffset + page.length) };
+			return { page, total: totalOf(body) };
 		};
 		const first = await fetchPage(offset);
 		const records: T[] = [...first.page];
 		let total = first.total;
 		let next = offset + PAGE_SIZE;
-		if (first.page.length === PAGE_SIZE && next < total) {
+		let lastPage = first.page;
+		if (first.page.length === PAGE_SIZE && total !== undefined && next < total) {
 			// The first page told us how many there are: request the rest without waiting for each
 			// answer, so a slow server does not hold the pace below the rate limit. Order is kept.
 			const offsets: number[] = [];
@@ -143,17 +158,21 @@ export class ApiClient {
 			for (const { page } of pages) records.push(...page);
 			const last = pages[pages.length - 1];
 			total = last.total;
-			// The set grew while we paged: carry on one page at a time until a short page.
-			let more = last.page.length === PAGE_SIZE && next < total;
-			while (more) {
-				const { page, total: latest } = await fetchPage(next);
-				records.push(...page);
-				total = latest;
-				next += PAGE_SIZE;
-				more = page.length === PAGE_SIZE && next < total;
-			}
+			lastPage = last.page;
 		}
-		return result(records, total, records.length, false);
+		// The set grew while we paged, or the answers carry no total to plan with: carry on one page
+		// at a time until a short page.
+		let more = lastPage.length === PAGE_SIZE && next < (total ?? Infinity);
+		while (more) {
+			const { page, total: latest } = await fetchPage(next);
+			records.push(...page);
+			total = latest;
+			next += PAGE_SIZE;
+			more = page.length === PAGE_SIZE && next < (total ?? Infinity);
+		}
+		if (total !== undefined) return result(records, total, records.length, false);
+		const counted = await countWithoutTotal(offset, records.length, Infinity, PAGE_SIZE, countAt);
+		return { ...result(records, counted.total, records.length, false), totalNote: counted.note };
 	}
 
 	/**
@@ -171,7 +190,8 @@ export class ApiClient {
 			const page: T[] = Array.isArray(body?.[listKey]) ? body[listKey] : [];
 			const found = page.find(matches);
 			if (found) return found;
-			const total = totalOf(body, offset + page.length);
+			// Without a total, only a short page ends the search.
+			const total = totalOf(body) ?? Infinity;
 			if (page.length < PAGE_SIZE || offset + page.length >= total) return undefined;
 		}
 	}

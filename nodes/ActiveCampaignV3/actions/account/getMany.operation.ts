@@ -1,4 +1,5 @@
 import { defineOperation } from '../../framework/operation';
+import { withTotalNote } from '../../framework/listTotal';
 import { paginationParams } from '../../framework/pagination';
 import { text } from '../../framework/params';
 import { definedOnly } from '../common';
@@ -20,6 +21,6 @@ export default defineOperation({
 			qs: definedOnly({ search: params.searchName }),
 			page: params,
 		});
-		return { Accounts: page.records, Total: page.total };
+		return withTotalNote(page, { Accounts: page.records, Total: page.total });
 	},
 });

@@ -1,4 +1,5 @@
 import { defineOperation } from '../../framework/operation';
+import { withTotalNote } from '../../framework/listTotal';
 import { paginationParams } from '../../framework/pagination';
 
 export default defineOperation({
@@ -15,12 +16,12 @@ export default defineOperation({
 			listKey: 'accountContacts',
 			page: params,
 		});
-		return {
+		return withTotalNote(page, {
 			AccountContacts: page.records,
 			Total: page.total,
 			Limit: page.limit,
 			Offset: page.offset,
 			HasMore: page.hasMore,
-		};
+		});
 	},
 });

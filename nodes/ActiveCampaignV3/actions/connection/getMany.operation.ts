@@ -1,4 +1,5 @@
 import { defineOperation } from '../../framework/operation';
+import { withTotalNote } from '../../framework/listTotal';
 import { paginationParams } from '../../framework/pagination';
 import { text } from '../../framework/params';
 import { definedOnly } from '../common';
@@ -25,9 +26,9 @@ export default defineOperation({
 			qs: definedOnly({ 'filters[service]': params.filterService, 'filters[externalid]': params.filterExternalId }),
 			page: params,
 		});
-		return {
+		return withTotalNote(page, {
 			Connections: page.records,
 			Pagination: page.pagination,
-		};
+		});
 	},
 });

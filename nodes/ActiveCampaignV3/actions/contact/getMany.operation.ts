@@ -1,4 +1,5 @@
 import { defineOperation } from '../../framework/operation';
+import { withTotalNote } from '../../framework/listTotal';
 import { paginationParams } from '../../framework/pagination';
 import { email, text } from '../../framework/params';
 import { definedOnly } from '../common';
@@ -29,6 +30,6 @@ export default defineOperation({
 			}),
 			page: params,
 		});
-		return { Contacts: page.records, Total: page.total };
+		return withTotalNote(page, { Contacts: page.records, Total: page.total });
 	},
 });

@@ -1,4 +1,5 @@
 import { defineOperation } from '../../framework/operation';
+import { withTotalNote } from '../../framework/listTotal';
 import { paginationParams } from '../../framework/pagination';
 import { text } from '../../framework/params';
 import { sortDirectionParam } from '../common-filters';
@@ -28,6 +29,6 @@ export default defineOperation({
 			qs,
 			page: params,
 		});
-		return { deals: page.records, total: page.total };
+		return withTotalNote(page, { deals: page.records, total: page.total });
 	},
 });

@@ -1,4 +1,5 @@
 import { defineOperation } from '../../framework/operation';
+import { withTotalNote } from '../../framework/listTotal';
 import { paginationParams } from '../../framework/pagination';
 import { RECORD_KINDS, recordLocator } from '../../framework/locator';
 import { email, text } from '../../framework/params';
@@ -31,6 +32,6 @@ export default defineOperation({
 			}),
 			page: params,
 		});
-		return { Customers: page.records, TotalCount: page.total };
+		return withTotalNote(page, { Customers: page.records, TotalCount: page.total });
 	},
 });

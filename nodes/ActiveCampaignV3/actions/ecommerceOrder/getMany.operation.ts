@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiClient } from '../../framework/apiClient';
+import { withTotalNote } from '../../framework/listTotal';
 import { defineOperation } from '../../framework/operation';
 import { paginationParams } from '../../framework/pagination';
 import { RECORD_KINDS, recordLocator } from '../../framework/locator';
@@ -26,7 +27,7 @@ async function customersWithExternalId(api: ApiClient, externalId: string): Prom
 
 async function ordersOf(api: ApiClient, qs: IDataObject, page: Page) {
 	const result = await api.list({ path: '/ecomOrders', listKey: 'ecomOrders', qs, page });
-	return { orders: result.records, total: result.total, hasMore: result.hasMore };
+	return withTotalNote(result, { orders: result.records, total: result.total, hasMore: result.hasMore });
 }
 
 export default defineOperation({

@@ -1,4 +1,5 @@
 import { defineOperation } from '../../framework/operation';
+import { withTotalNote } from '../../framework/listTotal';
 import { paginationParams } from '../../framework/pagination';
 
 export default defineOperation({
@@ -15,6 +16,6 @@ export default defineOperation({
 			listKey: 'ecomOrderProducts',
 			page: params,
 		});
-		return { Products: page.records, TotalCount: page.total };
+		return withTotalNote(page, { Products: page.records, TotalCount: page.total });
 	},
 });

@@ -1,4 +1,5 @@
 import { defineOperation } from '../../framework/operation';
+import { withTotalNote } from '../../framework/listTotal';
 import { paginationParams } from '../../framework/pagination';
 import { text } from '../../framework/params';
 import { definedOnly } from '../common';
@@ -26,9 +27,9 @@ export default defineOperation({
 			}),
 			page: params,
 		});
-		return {
+		return withTotalNote(page, {
 			Lists: page.records,
 			Pagination: page.pagination,
-		};
+		});
 	},
 });

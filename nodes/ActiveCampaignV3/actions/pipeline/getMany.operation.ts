@@ -1,4 +1,5 @@
 import { defineOperation } from '../../framework/operation';
+import { withTotalNote } from '../../framework/listTotal';
 import { paginationParams } from '../../framework/pagination';
 import { choice, text } from '../../framework/params';
 import { definedOnly } from '../common';
@@ -38,6 +39,6 @@ export default defineOperation({
 			}),
 			page: params,
 		});
-		return { DealGroups: page.records, Total: page.total };
+		return withTotalNote(page, { DealGroups: page.records, Total: page.total });
 	},
 });

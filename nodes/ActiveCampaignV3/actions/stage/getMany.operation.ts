@@ -1,4 +1,5 @@
 import { defineOperation } from '../../framework/operation';
+import { withTotalNote } from '../../framework/listTotal';
 import { paginationParams } from '../../framework/pagination';
 import { RECORD_KINDS, recordLocator } from '../../framework/locator';
 import { text } from '../../framework/params';
@@ -31,9 +32,9 @@ export default defineOperation({
 			}),
 			page: params,
 		});
-		return {
+		return withTotalNote(page, {
 			DealStages: page.records,
 			Pagination: page.pagination,
-		};
+		});
 	},
 });
