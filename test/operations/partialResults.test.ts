@@ -1,4 +1,5 @@
 import { success, useEmulator } from '../helpers';
+import { seedPipeline } from './crm/support';
 import { KEY_403, POST_503, RESET, call, clearLog, seedContact } from './foundation.support';
 
 /**
@@ -62,5 +63,40 @@ describe('Get a Contact when the tags cannot be read', () => {
 	it('a contact with no tags is a plain success: tags [] and no message', async () => {
 		const out = await ac.one('contact', 'get', { contactId: 1 });
 		expect(out).toEqual(success('Contact', { ...contact, tags: [] }));
+	});
+});
+
+describe('Get a Pipeline when some of its stages cannot be read', () => {
+	const ac = useEmulator();
+	let group: Record<string, unknown>;
+	let stages: Array<Record<string, unknown>>;
+
+	beforeEach(async () => {
+		await seedPipeline(ac, 'Sales');
+		const body = await call(ac, 'GET', '/dealGroups/1');
+		group = body.dealGroup;
+		stages = body.dealStages;
+		clearLog(ac);
+	});
+
+	it('side-loaded stages missing one the pipeline lists: one listing fills the gap, a plain success', async () => {
+		ac.emulator.inject({ method: 'GET', path: '/dealGroups/1', status: 200, body: { dealGroup: group, dealStages: stages.slice(0, 2) } });
+		const out = await ac.one('pipeline', 'get', { pipelineId: 1 });
+		expect(group.stages).toEqual(['1', '2', '3']);
+		expect(out).toEqual(success('Pipeline', { DealGroup: { ...group, stages } }));
+		expect(ac.emulator.requests.map((r) => [r.method, r.path, r.query, r.status])).toEqual([
+			['GET', '/dealGroups/1', {}, 200],
+			['GET', '/dealStages', { 'filters[d_groupid]': '1', limit: '100', offset: '0' }, 200],
+		]);
+	});
+
+	it('a stage that cannot be read at all: the pipeline with the stages that could, and the missing one named', async () => {
+		ac.emulator.inject({ method: 'GET', path: '/dealGroups/1', status: 200, body: { dealGroup: group, dealStages: stages.slice(0, 2) } });
+		ac.emulator.inject({ method: 'GET', path: '/dealStages', status: 200, body: { dealStages: stages.slice(0, 2), meta: { total: '2' } } });
+		const out = await ac.one('pipeline', 'get', { pipelineId: 1 });
+		expect(out).toEqual({
+			...success('Pipeline', { DealGroup: { ...group, stages: stages.slice(0, 2) } }),
+			ErrorMessage: 'Pipeline 1 was read, but not all its stages: it lists stage 3, which could not be read; "stages" holds the 2 that could',
+		});
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { defineOperation } from '../../framework/operation';
+import { defineOperation, Outcome } from '../../framework/operation';
 import { pipelineIdParam, subjectOf } from './shared';
 
 export default defineOperation({
@@ -20,7 +20,9 @@ export default defineOperation({
 		let stages: IDataObject[] = Array.isArray(body.dealStages)
 			? body.dealStages.filter((s: IDataObject) => String(s.group) === String(group.id ?? params.pipelineId) || ids.includes(String(s.id)))
 			: [];
-		if (!Array.isArray(body.dealStages) && ids.length > 0) {
+		const missingFrom = (found: IDataObject[]) => ids.filter((id) => !found.some((s) => String(s.id) === id));
+		// Not side-loaded, or side-loaded without some stage the pipeline lists: one listing settles it.
+		if ((!Array.isArray(body.dealStages) && ids.length > 0) || missingFrom(stages).length > 0) {
 			const listed = await api.list({
 				path: '/dealStages',
 				listKey: 'dealStages',
@@ -30,6 +32,12 @@ export default defineOperation({
 			stages = listed.records;
 		}
 		stages = [...stages].sort((a, b) => Number(a.order) - Number(b.order) || Number(a.id) - Number(b.id));
-		return { DealGroup: { ...group, stages } };
+		const missing = missingFrom(stages);
+		if (missing.length === 0) return { DealGroup: { ...group, stages } };
+		// A pipeline shown with fewer stages than it has would look complete: say which are missing.
+		return new Outcome(
+			{ DealGroup: { ...group, stages } },
+			`${subject} was read, but not all its stages: it lists stage${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, which could not be read; "stages" holds the ${stages.length} that could`,
+		);
 	},
 });
