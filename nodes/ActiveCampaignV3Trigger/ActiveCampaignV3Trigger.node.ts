@@ -48,6 +48,9 @@ export class ActiveCampaignV3Trigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// ActiveCampaign reads only the status: answer 200 with an empty body as soon as the
+				// execution is started (n8n's default here would be the text "firstEntryJson").
+				responseData: 'noData',
 				path: 'webhook',
 			},
 		],

@@ -3,13 +3,19 @@ import type { IDataObject } from 'n8n-workflow';
 
 /**
  * ActiveCampaign delivers at least once: the same event can arrive twice. With the option on, the
- * trigger remembers a fingerprint of each delivery it started a workflow for (in the workflow's
- * static data, so it survives between requests) and drops a repeat that arrives within the window.
- * The memory is bounded: entries older than the window are forgotten, and at most MAX_REMEMBERED
- * are kept (the oldest go first).
+ * trigger remembers a fingerprint of each delivery it started a workflow for and drops a repeat that
+ * arrives within the window. The memory is bounded: entries older than the window are forgotten,
+ * and at most MAX_REMEMBERED per webhook are kept (the oldest go first).
+ *
+ * It lives in the n8n process, not in the workflow's static data: n8n 2.41 does not persist static
+ * data written by a webhook() that starts an execution (starting the run resets the "changed" flag
+ * before the webhook's static data is saved), and the check-and-remember below is synchronous, so
+ * two copies arriving at the same moment cannot both pass. A restart of n8n forgets it.
  */
 
 export const MAX_REMEMBERED = 1000;
+/** Webhooks remembered at once; the least recently used is forgotten beyond that. */
+export const MAX_WEBHOOKS_REMEMBERED = 200;
 
 /** `[fingerprint, time first seen in ms]`, oldest first. */
 export type SeenDeliveries = Array<[string, number]>;
@@ -51,16 +57,30 @@ export function isRepeatDelivery(
 	return false;
 }
 
-/** The remembered deliveries in static data, created (or repaired, if hand-edited) on first use. */
-export function seenDeliveries(staticData: IDataObject): SeenDeliveries {
-	const stored = staticData.seenDeliveries;
-	if (
-		Array.isArray(stored) &&
-		stored.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number')
-	) {
-		return stored as unknown as SeenDeliveries;
+/** Remembered deliveries per webhook (key: workflow, node and webhook ID) for this n8n process. */
+export class DeliveryMemory {
+	private readonly byWebhook = new Map<string, SeenDeliveries>();
+
+	constructor(private readonly maxWebhooks = MAX_WEBHOOKS_REMEMBERED) {}
+
+	seen(key: string): SeenDeliveries {
+		let seen = this.byWebhook.get(key);
+		if (seen) {
+			this.byWebhook.delete(key); // re-inserted below: Map order is the recency order
+		} else {
+			seen = [];
+		}
+		this.byWebhook.set(key, seen);
+		while (this.byWebhook.size > this.maxWebhooks) {
+			const oldest = this.byWebhook.keys().next().value as string;
+			this.byWebhook.delete(oldest);
+		}
+		return seen;
 	}
-	const fresh: SeenDeliveries = [];
-	staticData.seenDeliveries = fresh as unknown as IDataObject[];
-	return fresh;
+
+	get size(): number {
+		return this.byWebhook.size;
+	}
 }
+
+export const deliveryMemory = new DeliveryMemory();

@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { fingerprintEvent, isRepeatDelivery, seenDeliveries } from './dedupe';
+import { deliveryMemory, fingerprintEvent, isRepeatDelivery } from './dedupe';
 import { nestParsedBody, parseFormBody, type FormParseResult } from './formBody';
 import { SECRET_QUERY_PARAMETER, secretMatches, storedWebhook } from './webhookRegistration';
 
@@ -68,7 +68,10 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const options = this.getNodeParameter('options', {}) as DeliveryOptions;
 	const windowSeconds = Number(options.repeatWindowSeconds ?? 0);
 	if (windowSeconds > 0) {
-		const repeat = isRepeatDelivery(seenDeliveries(staticData), fingerprintEvent(event), Date.now(), windowSeconds * 1000);
+		const workflow = this.getWorkflow();
+		const memoryKey = `${workflow.id ?? ''}\n${this.getNode().name}\n${stored.id}`;
+		const seen = deliveryMemory.seen(memoryKey);
+		const repeat = isRepeatDelivery(seen, fingerprintEvent(event), Date.now(), windowSeconds * 1000);
 		if (repeat) return { webhookResponse: { message: 'Repeated delivery ignored' } };
 	}
 

@@ -31,7 +31,6 @@ export function storedWebhook(staticData: IDataObject): { id: string; secret: st
 export function forgetWebhook(staticData: IDataObject): void {
 	delete staticData.webhookId;
 	delete staticData.webhookSecret;
-	delete staticData.seenDeliveries;
 }
 
 /** A fresh secret per webhook: 32 random bytes, URL-safe. */

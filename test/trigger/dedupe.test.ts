@@ -1,4 +1,4 @@
-import { fingerprintEvent, isRepeatDelivery, MAX_REMEMBERED, seenDeliveries, type SeenDeliveries } from '../../nodes/ActiveCampaignV3Trigger/dedupe';
+import { DeliveryMemory, fingerprintEvent, isRepeatDelivery, MAX_REMEMBERED, type SeenDeliveries } from '../../nodes/ActiveCampaignV3Trigger/dedupe';
 
 describe('fingerprintEvent', () => {
 	it('is the same for the same event whatever the key order, and differs when any value differs', () => {
@@ -54,18 +54,25 @@ describe('isRepeatDelivery', () => {
 	});
 });
 
-describe('seenDeliveries (static data)', () => {
-	it('creates the list once and returns the same list afterwards', () => {
-		const staticData: Record<string, any> = {};
-		const first = seenDeliveries(staticData);
-		first.push(['x', 1]);
-		expect(seenDeliveries(staticData)).toBe(first);
-		expect(staticData.seenDeliveries).toEqual([['x', 1]]);
+describe('DeliveryMemory (per n8n process)', () => {
+	it('gives each webhook its own list and the same list on every call', () => {
+		const memory = new DeliveryMemory(3);
+		const a = memory.seen('wf1\nTrigger\n1');
+		expect(isRepeatDelivery(a, 'x', 0, 1000)).toBe(false);
+		expect(memory.seen('wf1\nTrigger\n1')).toBe(a);
+		// Another webhook (e.g. re-registered with a new ID) does not share the fingerprints.
+		expect(isRepeatDelivery(memory.seen('wf1\nTrigger\n2'), 'x', 1, 1000)).toBe(false);
+		expect(isRepeatDelivery(memory.seen('wf1\nTrigger\n1'), 'x', 2, 1000)).toBe(true);
 	});
 
-	it('replaces a value that is not a list of [fingerprint, time] pairs', () => {
-		const staticData: Record<string, any> = { seenDeliveries: [['x', 'not a time']] };
-		expect(seenDeliveries(staticData)).toEqual([]);
-		expect(staticData.seenDeliveries).toEqual([]);
+	it('forgets the least recently used webhook beyond its bound', () => {
+		const memory = new DeliveryMemory(2);
+		memory.seen('a').push(['x', 0]);
+		memory.seen('b').push(['y', 0]);
+		memory.seen('a'); // a is now the most recent
+		memory.seen('c');
+		expect(memory.size).toBe(2);
+		expect(memory.seen('a')).toEqual([['x', 0]]);
+		expect(memory.seen('b')).toEqual([]); // b was dropped and starts empty
 	});
 });

@@ -5,6 +5,7 @@ import { ecommerceRoutes } from './ecommerce';
 import { listRoutes } from './lists';
 import { tagRoutes } from './tags';
 import { userRoutes } from './users';
+import { webhookRoutes } from './webhooks';
 
 /** Every route module; later families add theirs here. */
 export const allRoutes: Array<(emulator: ActiveCampaignEmulator) => void> = [
@@ -14,4 +15,5 @@ export const allRoutes: Array<(emulator: ActiveCampaignEmulator) => void> = [
 	crmRoutes,
 	ecommerceRoutes,
 	userRoutes,
+	webhookRoutes,
 ];
