@@ -41,7 +41,6 @@ export default defineOperation({
 	operation: 'remove',
 	title: 'Remove a Contact Tag',
 	description: 'Remove a tag from a contact by the contact-tag association ID (not the tag ID)',
-	agentHint: 'Contact Tag ID is the contact-tag association ID (from Add a Contact Tag or Get a Contact\'s tags[].id), not the tag ID',
 	outputKey: 'RemovedContactTag',
 	params: {
 		contactTagId: contactTagIdSpec,
