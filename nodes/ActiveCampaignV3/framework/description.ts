@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { actionText } from './agentText';
 import type { ParamSpec } from './params';
 import type { OperationRegistry } from './registry';
 
@@ -31,7 +32,7 @@ export function buildProperties(registry: OperationRegistry): INodeProperties[] 
 	];
 	for (const resource of resources) {
 		const operations = resource.operations
-			.map((op) => ({ name: op.title, value: op.operation, description: op.description, action: op.title }))
+			.map((op) => ({ name: op.title, value: op.operation, description: op.description, action: actionText(op) }))
 			.sort(byName);
 		properties.push({
 			displayName: 'Operation',

@@ -29,6 +29,17 @@ export interface OperationDefinition<P extends ParamSpecs = ParamSpecs, O extend
 	title: string;
 	/** One sentence for the operation picker and for AI agents. */
 	description: string;
+	/**
+	 * The action text when the title alone would hide a trap from an AI agent (which ID is meant,
+	 * cents, a retry that duplicates); at most MAX_ACTION_LENGTH characters. See framework/agentText.ts.
+	 */
+	action?: string;
+	/**
+	 * What a model calling this operation as a tool must know beyond the title: which ID each
+	 * parameter means, units, whether a retry can duplicate, where the records are in the output.
+	 * Part of the recommended manual tool description (framework/agentText.ts agentDescription).
+	 */
+	agentHint?: string;
 	/** The business key of the output item, e.g. `Contact`. */
 	outputKey: string;
 	/** The business value on failure (CONTRACT §2); `{}` when omitted. */

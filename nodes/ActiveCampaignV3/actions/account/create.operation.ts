@@ -12,6 +12,7 @@ export default defineOperation({
 	operation: 'create',
 	title: 'Create an Account',
 	description: 'Create an account (company); with Check Duplicate on, an account with the same name is returned instead',
+	agentHint: 'Name is required; with Check Duplicate (default on) an account with the same name is returned instead of a second one',
 	outputKey: 'Account',
 	params: {
 		name: text('Name', { required: true, description: 'Account name, usually the company name, e.g. Acme Corporation' }),

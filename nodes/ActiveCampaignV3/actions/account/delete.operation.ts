@@ -6,6 +6,7 @@ export default defineOperation({
 	operation: 'delete',
 	title: 'Delete an Account',
 	description: 'Permanently delete an account by ID (its contacts are kept, only the association goes)',
+	agentHint: 'Account ID is the account\'s numeric ID (from Get Many Accounts); permanent, its contacts are kept',
 	outputKey: 'DeletedAccount',
 	params: { accountId: accountIdParam('The numeric ID of the account to delete, e.g. 12345 (from Get Many Accounts)') },
 	async execute({ params, api }) {

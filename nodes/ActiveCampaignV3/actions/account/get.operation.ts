@@ -6,6 +6,7 @@ export default defineOperation({
 	operation: 'get',
 	title: 'Get an Account',
 	description: 'Retrieve an account (company) by ID',
+	agentHint: 'Account ID is the account\'s numeric ID (from Get Many Accounts)',
 	outputKey: 'Account',
 	params: { accountId: accountIdParam() },
 	async execute({ params, api }) {

@@ -9,6 +9,7 @@ export default defineOperation({
 	operation: 'getMany',
 	title: 'Get Many Accounts',
 	description: 'List accounts (companies), optionally searched by name',
+	agentHint: 'Search Name filters by name; records are in Accounts.Accounts, the count in Accounts.Total',
 	outputKey: 'Accounts',
 	params: paginationParams({ noun: 'accounts' }),
 	options: {

@@ -8,6 +8,7 @@ export default defineOperation({
 	operation: 'update',
 	title: 'Update an Account',
 	description: 'Change the given fields of an account; fields not given stay as they are',
+	agentHint: 'Account ID is the account\'s numeric ID; send only the fields to change',
 	outputKey: 'Account',
 	params: { accountId: accountIdParam('The numeric ID of the account to update, e.g. 12345 (from Get Many Accounts)') },
 	options: {

@@ -7,7 +7,9 @@ export default defineOperation({
 	resource: 'accountContact',
 	operation: 'create',
 	title: 'Create an Account Contact',
+	action: 'Create an Account Contact (not idempotent)',
 	description: 'Link a contact (person) to an account (company) with a job title; an existing association is reported as an error',
+	agentHint: 'Links Contact ID (a person) to Account ID (a company); not idempotent: an existing link is reported as an error, check with Get Many Account Contacts before retrying',
 	outputKey: 'AccountContact',
 	params: {
 		contactId: contactIdParam('The numeric ID of the contact to associate, e.g. 28 (from Get Many Contacts or Create a Contact)'),

@@ -6,6 +6,7 @@ export default defineOperation({
 	operation: 'get',
 	title: 'Get an Account Contact',
 	description: 'Retrieve an account-contact association (with the job title) by its ID',
+	agentHint: 'Association ID is the account-contact link\'s ID (from Get Many Account Contacts), not the contact or account ID',
 	outputKey: 'AccountContact',
 	params: { associationId: associationIdParam() },
 	async execute({ params, api }) {

@@ -7,6 +7,7 @@ export default defineOperation({
 	operation: 'getMany',
 	title: 'Get Many Account Contacts',
 	description: 'List account-contact associations, page by page',
+	agentHint: 'Records are in AccountContacts.AccountContacts; each has the link id, contact and account IDs',
 	outputKey: 'AccountContacts',
 	// The reference's default page for this listing is 10.
 	params: paginationParams({ noun: 'account contacts', defaultLimit: 10 }),

@@ -8,6 +8,7 @@ export default defineOperation({
 	operation: 'update',
 	title: 'Update an Account Contact',
 	description: 'Change the job title of an association or move the contact to another account',
+	agentHint: 'Association ID is the account-contact link\'s ID, not the contact or account ID',
 	outputKey: 'AccountContact',
 	params: {
 		associationId: associationIdParam('The numeric ID of the association to update, e.g. 12345 (from Get Many Account Contacts)'),

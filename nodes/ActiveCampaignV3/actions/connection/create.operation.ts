@@ -16,6 +16,7 @@ export default defineOperation({
 	title: 'Create a Connection',
 	description:
 		'Connect an e-commerce platform (Shopify, WooCommerce, …) to ActiveCampaign; if a connection with the same service and external ID exists, that one is returned',
+	agentHint: 'An e-commerce store link; a connection with the same Service and External ID is returned instead of a second one',
 	outputKey: 'Connection',
 	params: {
 		service: serviceParam('Name of the external service, e.g. Shopify, WooCommerce, Magento, BigCommerce or Custom'),

@@ -6,6 +6,7 @@ export default defineOperation({
 	operation: 'get',
 	title: 'Get a Connection',
 	description: 'Retrieve a connection (external service integration) by ID, with its status and sync status',
+	agentHint: 'Connection ID is the connection\'s numeric ID (from Get Many Connections); the record is in Connection.Connection',
 	outputKey: 'Connection',
 	params: { connectionId: connectionIdParam() },
 	async execute({ params, api }) {

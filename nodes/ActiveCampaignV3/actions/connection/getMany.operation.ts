@@ -9,6 +9,7 @@ export default defineOperation({
 	operation: 'getMany',
 	title: 'Get Many Connections',
 	description: 'List e-commerce connections, optionally filtered by service and external ID',
+	agentHint: 'Filter by service and external ID; records are in Connections.Connections',
 	outputKey: 'Connections',
 	params: paginationParams({ noun: 'connections', defaultLimit: 20 }),
 	options: {

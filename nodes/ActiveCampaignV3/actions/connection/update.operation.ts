@@ -18,6 +18,7 @@ export default defineOperation({
 	operation: 'update',
 	title: 'Update a Connection',
 	description: 'Change the name, URLs, list or status of a connection; options not given stay as they are',
+	agentHint: 'Connection ID is the connection\'s numeric ID; fields not given stay as they are',
 	outputKey: 'Connection',
 	params: {
 		connectionId: connectionIdParam('The numeric ID of the connection to update, e.g. 123 (from Get Many Connections)'),

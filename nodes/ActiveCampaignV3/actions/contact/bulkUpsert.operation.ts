@@ -15,6 +15,7 @@ export default defineOperation({
 	title: 'Create or Update Contacts in Bulk',
 	description:
 		'Create or update many contacts (one per input item) through the bulk import, 250 per request, with tags, lists, custom fields and account',
+	agentHint: 'Many contacts at once, matched by email (a retry updates, it does not duplicate)',
 	outputKey: 'Contact',
 	params: {
 		email: email('Email', {

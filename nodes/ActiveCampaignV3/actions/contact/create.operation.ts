@@ -8,6 +8,7 @@ export default defineOperation({
 	operation: 'create',
 	title: 'Create a Contact',
 	description: 'Create a contact, or update the one with the same email (upsert)',
+	agentHint: 'Upsert by Email: an existing contact with that email is updated, so a retry does not duplicate; the contact\'s ID is Contact.contact.id',
 	outputKey: 'Contact',
 	params: {
 		email: email('Email', {

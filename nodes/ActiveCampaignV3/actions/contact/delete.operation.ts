@@ -6,6 +6,7 @@ export default defineOperation({
 	operation: 'delete',
 	title: 'Delete a Contact',
 	description: 'Permanently delete a contact by ID (cannot be undone)',
+	agentHint: 'Contact ID is the contact\'s numeric ID (from Get Many Contacts); permanent',
 	outputKey: 'DeletedContact',
 	params: { contactId: contactIdParam() },
 	async execute({ params, api }) {

@@ -7,6 +7,7 @@ export default defineOperation({
 	operation: 'get',
 	title: 'Get a Contact',
 	description: 'Retrieve a contact by ID, with the tags applied to it',
+	agentHint: 'Contact ID is the contact\'s numeric ID (from Get Many Contacts); tags[] holds its contact-tag associations (id = association ID, tag = tag ID)',
 	outputKey: 'Contact',
 	params: { contactId: contactIdParam() },
 	async execute({ params, api }) {

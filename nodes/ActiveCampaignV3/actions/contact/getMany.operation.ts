@@ -10,6 +10,7 @@ export default defineOperation({
 	operation: 'getMany',
 	title: 'Get Many Contacts',
 	description: 'List contacts, optionally filtered by email or phone and sorted by ID or email',
+	agentHint: 'Find a contact\'s ID by exact Email; records are in Contacts.Contacts, an empty list means no match',
 	outputKey: 'Contacts',
 	params: paginationParams({ noun: 'contacts' }),
 	options: {

@@ -7,6 +7,7 @@ export default defineOperation({
 	operation: 'update',
 	title: 'Update a Contact',
 	description: 'Change the given fields of a contact; fields not given stay as they are',
+	agentHint: 'Contact ID is the contact\'s numeric ID; send only the fields to change',
 	outputKey: 'Contact',
 	params: { contactId: contactIdParam() },
 	options: {

@@ -7,6 +7,7 @@ export default defineOperation({
 	operation: 'add',
 	title: 'Add a Contact to a List',
 	description: 'Subscribe a contact to a list (or change the status of an existing subscription)',
+	agentHint: 'Contact ID and List ID are numeric IDs (from Get Many Contacts / Get Many Lists); an existing subscription is updated, not duplicated',
 	outputKey: 'ContactList',
 	params: {
 		contactId: contactIdParam('The numeric ID of the contact to add, e.g. 123 (from Get Many Contacts)'),

@@ -8,6 +8,7 @@ export default defineOperation({
 	operation: 'remove',
 	title: 'Remove a Contact from a List',
 	description: 'Unsubscribe a contact from a list; every subscription of the contact to that list is ended',
+	agentHint: 'Contact ID and List ID are numeric IDs; RemovedCount 0 with a message means the contact was not on the list',
 	outputKey: 'RemovedContactList',
 	params: {
 		contactId: contactIdParam('The numeric ID of the contact to remove, e.g. 12345'),

@@ -14,6 +14,7 @@ export default defineOperation({
 	operation: 'add',
 	title: 'Add a Contact Tag',
 	description: 'Apply a tag to a contact; if the contact already has it, the existing association is returned',
+	agentHint: 'Contact ID is the contact\'s ID, Tag ID the tag\'s ID (from Get Many Tags); an existing association is returned; its id is the association ID that Remove a Contact Tag needs',
 	outputKey: 'ContactTag',
 	params: {
 		contactId: contactIdParam('The numeric ID of the contact to tag, e.g. 8'),

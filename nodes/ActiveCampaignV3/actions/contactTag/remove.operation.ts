@@ -40,7 +40,10 @@ export default defineOperation({
 	resource: 'contactTag',
 	operation: 'remove',
 	title: 'Remove a Contact Tag',
+	action: 'Remove a Contact Tag by association ID',
 	description: 'Remove a tag from a contact by the contact-tag association ID (not the tag ID)',
+	agentHint:
+		'Contact Tag ID is the contact-tag association ID (from Add a Contact Tag or Get a Contact\'s tags[].id), not the tag ID; without it, give both Contact ID and Tag ID under Options',
 	outputKey: 'RemovedContactTag',
 	params: {
 		contactTagId: contactTagIdSpec,

@@ -9,7 +9,9 @@ export default defineOperation({
 	resource: 'deal',
 	operation: 'create',
 	title: 'Create a Deal',
+	action: 'Create a Deal (cents, not idempotent)',
 	description: 'Create a deal in a pipeline stage; not idempotent: a retry would create a second deal, so failures are reported, not retried',
+	agentHint: 'Value is in cents (2500.00 = 250000); Stage ID must belong to Pipeline ID; not idempotent: after a 500 check with Get Many Deals before retrying, a retry can create a second deal',
 	outputKey: 'Deal',
 	params: {
 		title: text('Title', { required: true, description: 'Deal title, e.g. Annual Software License - TechCo' }),

@@ -6,6 +6,7 @@ export default defineOperation({
 	operation: 'get',
 	title: 'Get a Deal',
 	description: 'Retrieve a deal by ID',
+	agentHint: 'Deal ID is the deal\'s numeric ID (from Get Many Deals); value is in cents',
 	outputKey: 'Deal',
 	params: { dealId: dealIdParam('The numeric ID of the deal to retrieve, e.g. 12345 (from Get Many Deals)') },
 	async execute({ params, api }) {

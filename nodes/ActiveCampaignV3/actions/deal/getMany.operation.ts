@@ -9,6 +9,7 @@ export default defineOperation({
 	operation: 'getMany',
 	title: 'Get Many Deals',
 	description: 'List deals, optionally searched by title and sorted by title',
+	agentHint: 'Search by title; records are in Deals.deals, the count in Deals.total; values are in cents',
 	outputKey: 'Deals',
 	params: paginationParams({ noun: 'deals' }),
 	options: {

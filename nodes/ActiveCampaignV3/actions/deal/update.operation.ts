@@ -12,7 +12,9 @@ export default defineOperation({
 	resource: 'deal',
 	operation: 'update',
 	title: 'Update a Deal',
+	action: 'Update a Deal (value in cents)',
 	description: 'Change the given fields of a deal: the deal is fetched, the fields merged, and the whole deal sent back',
+	agentHint: 'Deal ID is the deal\'s numeric ID; Value is in cents; Status 0 open, 1 won, 2 lost',
 	outputKey: 'Deal',
 	params: { dealId: dealIdParam('The numeric ID of the deal to update, e.g. 123 (from Get Many Deals)') },
 	options: {

@@ -9,6 +9,7 @@ export default defineOperation({
 	operation: 'update',
 	title: 'Update a Deal Note',
 	description: 'Replace the text of a deal note',
+	agentHint: 'Note ID is the note\'s ID (from Create a Deal Note), Deal ID the deal it belongs to',
 	outputKey: 'Note',
 	params: {
 		noteId: id('NoteId', { required: true, description: 'The numeric ID of the note to update, e.g. 2 (from Create a Deal Note)' }),

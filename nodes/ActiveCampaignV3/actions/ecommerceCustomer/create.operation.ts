@@ -9,7 +9,9 @@ export default defineOperation({
 	resource: 'ecommerceCustomer',
 	operation: 'create',
 	title: 'Create an Ecommerce Customer',
+	action: 'Create an Ecommerce Customer (not idempotent)',
 	description: 'Create an e-commerce customer of a connection to track purchases and revenue',
+	agentHint: 'Connection ID is the store connection\'s ID; not idempotent: after a 500 check with Get Ecommerce Customers before retrying, a retry can create a second customer',
 	outputKey: 'EcommerceCustomer',
 	params: {
 		email: email('Email', { required: true, description: 'Email address of the customer, e.g. alice@example.com' }),

@@ -6,6 +6,7 @@ export default defineOperation({
 	operation: 'delete',
 	title: 'Delete an Ecommerce Customer',
 	description: 'Permanently delete an e-commerce customer by ID (the contact stays; cannot be undone)',
+	agentHint: 'Ecommerce Customer ID is the e-commerce customer\'s ID (not the contact ID); permanent',
 	outputKey: 'DeletedEcommerceCustomer',
 	params: {
 		ecommerceCustomerId: ecommerceCustomerIdParam('The numeric ID of the e-commerce customer to delete, e.g. 12345 (from Get Ecommerce Customers)'),

@@ -9,6 +9,7 @@ export default defineOperation({
 	operation: 'get',
 	title: 'Get an Ecommerce Customer',
 	description: 'Retrieve an e-commerce customer by ID or by exact email (the ID wins when both are given)',
+	agentHint: 'By Ecommerce Customer ID (not the contact ID) or by exact Email',
 	outputKey: 'Customer',
 	params: {},
 	options: {

@@ -10,6 +10,7 @@ export default defineOperation({
 	operation: 'getMany',
 	title: 'Get Ecommerce Customers',
 	description: 'List e-commerce customers, optionally searched or filtered by exact email or connection',
+	agentHint: 'Filter by email or connection; records are in Customers.Customers; revenue in cents',
 	outputKey: 'Customers',
 	failureValue: () => ({ Customers: [], TotalCount: 0 }),
 	params: paginationParams({ noun: 'customers', defaultLimit: 20 }),

@@ -30,6 +30,7 @@ export default defineOperation({
 	operation: 'update',
 	title: 'Update an Ecommerce Customer',
 	description: 'Change the email, external ID, marketing opt-in or connection of an e-commerce customer; fields not given stay as they are',
+	agentHint: 'Ecommerce Customer ID is the e-commerce customer\'s ID (not the contact ID); the record is in EcommerceCustomer.EcommerceCustomer',
 	outputKey: 'EcommerceCustomer',
 	params: {
 		ecommerceCustomerId: ecommerceCustomerIdParam('The numeric ID of the e-commerce customer to update, e.g. 123456789 (from Get Ecommerce Customers)'),

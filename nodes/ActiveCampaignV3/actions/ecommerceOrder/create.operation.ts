@@ -10,8 +10,10 @@ export default defineOperation({
 	resource: 'ecommerceOrder',
 	operation: 'create',
 	title: 'Create an Ecommerce Order',
+	action: 'Create an Order (cents, not idempotent)',
 	description:
 		'Record an order (or, with External Checkout ID, an abandoned cart) of a customer; amounts are in cents. A duplicate External ID is refused.',
+	agentHint: 'Amounts are in cents; Customer ID is the e-commerce customer\'s ID; not idempotent: after a 500 check with Get Ecommerce Orders before retrying, a retry can record the order twice',
 	outputKey: 'Order',
 	params: {
 		externalId: text('ExternalId', {

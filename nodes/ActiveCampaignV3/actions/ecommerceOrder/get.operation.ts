@@ -6,6 +6,7 @@ export default defineOperation({
 	operation: 'get',
 	title: 'Get an Ecommerce Order',
 	description: 'Retrieve an e-commerce order by ID, with its products (line items)',
+	agentHint: 'Order ID is the e-commerce order\'s numeric ID; amounts are in cents',
 	outputKey: 'Order',
 	params: { orderId: orderIdParam('The numeric ID of the order, e.g. 12345 (from Get Ecommerce Orders)') },
 	async execute({ params, api }) {

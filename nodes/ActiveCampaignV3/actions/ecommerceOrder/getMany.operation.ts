@@ -35,6 +35,7 @@ export default defineOperation({
 	operation: 'getMany',
 	title: 'Get Ecommerce Orders',
 	description: 'List e-commerce orders, optionally only those of one customer (by customer ID or by the customer\'s ID in the store)',
+	agentHint: 'Customer ID is the e-commerce customer\'s ID, External ID the customer\'s ID in the store; records are in Orders.orders; amounts in cents',
 	outputKey: 'Orders',
 	params: paginationParams({ noun: 'orders' }),
 	options: {

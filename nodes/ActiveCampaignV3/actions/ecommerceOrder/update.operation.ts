@@ -8,8 +8,10 @@ export default defineOperation({
 	resource: 'ecommerceOrder',
 	operation: 'update',
 	title: 'Update an Ecommerce Order',
+	action: 'Update an Ecommerce Order (cents)',
 	description:
 		'Change the given fields of an e-commerce order; Order Products, when given, replaces the whole product list. Amounts are in cents.',
+	agentHint: 'Order ID is the e-commerce order\'s numeric ID; amounts are in cents; Order Products replaces the whole product list',
 	outputKey: 'EcommerceOrder',
 	params: { orderId: orderIdParam('The numeric ID of the order to update, e.g. 12345 (from Get Ecommerce Orders)') },
 	options: {

@@ -7,6 +7,7 @@ export default defineOperation({
 	operation: 'getByOrderId',
 	title: 'Get Ecommerce Order Products by OrderId',
 	description: 'List the products (line items) of one order',
+	agentHint: 'Order ID is the e-commerce order\'s ID; returns the order\'s line items, prices in cents',
 	outputKey: 'Products',
 	failureValue: () => [],
 	params: {

@@ -5,7 +5,9 @@ export default defineOperation({
 	resource: 'ecommerceOrderProduct',
 	operation: 'getByProductId',
 	title: 'Get Ecommerce Order Product by ProductId',
+	action: 'Get an Order Product by order line ID',
 	description: 'Retrieve one order product (a line item of an order) by its ID, with price, quantity and SKU',
+	agentHint: 'Product ID is the order line\'s ID (an order product\'s id), not the catalogue product ID; price in cents',
 	outputKey: 'Product',
 	params: {
 		productId: id('ProductId', {

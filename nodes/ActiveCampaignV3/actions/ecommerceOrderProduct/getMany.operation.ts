@@ -7,6 +7,7 @@ export default defineOperation({
 	operation: 'getMany',
 	title: 'Get Ecommerce Order Products',
 	description: 'List order products (line items) across all orders',
+	agentHint: 'Order lines of all orders; records are in Products.Products; prices in cents',
 	outputKey: 'Products',
 	failureValue: () => ({ Products: [], TotalCount: 0 }),
 	params: paginationParams({ noun: 'order products' }),

@@ -6,6 +6,7 @@ export default defineOperation({
 	operation: 'create',
 	title: 'Create a List',
 	description: 'Create a contact list; if a list with the same String ID exists, that list is returned',
+	agentHint: 'A list with the same String ID is returned instead of a second one',
 	outputKey: 'List',
 	params: {
 		name: text('Name', { required: true, description: 'List display name, e.g. VIP Customer List' }),

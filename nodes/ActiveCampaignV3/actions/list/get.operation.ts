@@ -6,6 +6,7 @@ export default defineOperation({
 	operation: 'get',
 	title: 'Get a List',
 	description: 'Retrieve a list by ID',
+	agentHint: 'List ID is the list\'s numeric ID (from Get Many Lists)',
 	outputKey: 'List',
 	params: { listId: listIdParam('The numeric ID of the list, e.g. 123') },
 	async execute({ params, api }) {

@@ -10,6 +10,7 @@ export default defineOperation({
 	operation: 'getMany',
 	title: 'Get Many Lists',
 	description: 'List contact lists, optionally filtered by name',
+	agentHint: 'Filter by name; records are in Lists.Lists',
 	outputKey: 'Lists',
 	params: paginationParams({ noun: 'lists' }),
 	options: {

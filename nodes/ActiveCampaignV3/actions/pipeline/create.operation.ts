@@ -7,7 +7,9 @@ export default defineOperation({
 	resource: 'pipeline',
 	operation: 'create',
 	title: 'Create a Pipeline',
+	action: 'Create a Pipeline (not idempotent)',
 	description: 'Create a pipeline (deal group); not idempotent: a retry would create a second one, so failures are reported, not retried',
+	agentHint: 'A pipeline (deal group) with three default stages; not idempotent: after a 500 check with Get Many Pipelines before retrying, a retry can create a second pipeline',
 	outputKey: 'Pipeline',
 	params: {
 		title: text('Title', { required: true, description: 'Pipeline name, e.g. Sales Pipeline Q1 2024' }),

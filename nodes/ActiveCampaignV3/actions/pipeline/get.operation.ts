@@ -8,6 +8,7 @@ export default defineOperation({
 	operation: 'get',
 	title: 'Get a Pipeline',
 	description: 'Retrieve a pipeline by ID with its stages (each with id, title and order)',
+	agentHint: 'Pipeline ID is the pipeline\'s numeric ID; its stages (id, title, order) are in Pipeline.DealGroup.stages',
 	outputKey: 'Pipeline',
 	params: { pipelineId: pipelineIdParam('The numeric ID of the pipeline to retrieve, e.g. 1 (from Get Many Pipelines)') },
 	async execute({ params, api }) {

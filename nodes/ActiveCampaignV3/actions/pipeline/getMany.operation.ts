@@ -10,6 +10,7 @@ export default defineOperation({
 	operation: 'getMany',
 	title: 'Get Many Pipelines',
 	description: 'List pipelines, optionally filtered by title or by whether they have stages, and sorted',
+	agentHint: 'Filter by title; records are in Pipelines.DealGroups',
 	outputKey: 'Pipelines',
 	params: paginationParams({ noun: 'pipelines' }),
 	options: {

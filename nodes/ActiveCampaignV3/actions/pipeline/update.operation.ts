@@ -17,6 +17,7 @@ export default defineOperation({
 	operation: 'update',
 	title: 'Update a Pipeline',
 	description: 'Change the given settings of a pipeline; settings not given stay as they are',
+	agentHint: 'Pipeline ID is the pipeline\'s numeric ID; fields not given stay as they are',
 	outputKey: 'Pipeline',
 	params: { pipelineId: pipelineIdParam('The numeric ID of the pipeline to update, e.g. 8 (from Get Many Pipelines)') },
 	options: {

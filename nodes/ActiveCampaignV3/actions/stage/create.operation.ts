@@ -8,7 +8,9 @@ export default defineOperation({
 	resource: 'stage',
 	operation: 'create',
 	title: 'Create a Stage',
+	action: 'Create a Stage (not idempotent)',
 	description: 'Create a stage in a pipeline; not idempotent: a retry would create a second one, so failures are reported, not retried',
+	agentHint: 'Pipeline ID is the pipeline the stage belongs to; not idempotent: after a 500 check with Get Many Stages before retrying, a retry can create a second stage',
 	outputKey: 'Stage',
 	params: {
 		title: text('Title', { required: true, description: 'Stage name, e.g. Proposal Sent' }),

@@ -7,6 +7,7 @@ export default defineOperation({
 	operation: 'delete',
 	title: 'Delete a Stage',
 	description: 'Permanently delete a stage by ID; a stage that does not exist counts as deleted',
+	agentHint: 'Stage ID is the stage\'s numeric ID (from Get Many Stages or Get a Pipeline); a missing stage counts as deleted',
 	outputKey: 'DeletedStage',
 	params: { stageId: stageIdParam('The numeric ID of the stage to delete, e.g. 123 (from Get Many Stages)') },
 	async execute({ params, api }) {

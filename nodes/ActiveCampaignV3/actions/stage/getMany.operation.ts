@@ -11,6 +11,7 @@ export default defineOperation({
 	operation: 'getMany',
 	title: 'Get Many Stages',
 	description: 'List deal stages, optionally filtered by title or pipeline and sorted by title',
+	agentHint: 'Filter by title or pipeline; records are in Stages.DealStages',
 	outputKey: 'Stages',
 	params: paginationParams({ noun: 'stages' }),
 	options: {

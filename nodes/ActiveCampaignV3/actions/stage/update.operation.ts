@@ -9,6 +9,7 @@ export default defineOperation({
 	operation: 'update',
 	title: 'Update a Stage',
 	description: 'Change the given properties of a stage; properties not given stay as they are',
+	agentHint: 'Stage ID is the stage\'s numeric ID; Group moves it to another pipeline',
 	outputKey: 'Stage',
 	params: { stageId: stageIdParam('The numeric ID of the stage to update, e.g. 123456 (from Get Many Stages)') },
 	options: {

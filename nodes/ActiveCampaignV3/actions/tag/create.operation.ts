@@ -7,6 +7,7 @@ export default defineOperation({
 	operation: 'create',
 	title: 'Create a Tag',
 	description: 'Create a tag; if a tag with the same name and type exists, that tag is returned',
+	agentHint: 'A tag with the same name and type is returned instead of a second one',
 	outputKey: 'Tag',
 	params: {
 		tag: text('Tag', { required: true, description: 'Tag name, e.g. VIP Customer' }),

@@ -6,6 +6,7 @@ export default defineOperation({
 	operation: 'get',
 	title: 'Get a Tag',
 	description: 'Retrieve a tag by ID',
+	agentHint: 'Tag ID is the tag\'s numeric ID (from Get Many Tags)',
 	outputKey: 'Tag',
 	params: { tagId: tagIdParam() },
 	async execute({ params, api }) {

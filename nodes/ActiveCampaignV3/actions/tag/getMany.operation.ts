@@ -10,6 +10,7 @@ export default defineOperation({
 	operation: 'getMany',
 	title: 'Get Many Tags',
 	description: 'List tags, optionally searched by name',
+	agentHint: 'Search Text looks for the name; records are in Tags.Tags',
 	outputKey: 'Tags',
 	params: paginationParams({ noun: 'tags' }),
 	options: {

@@ -8,6 +8,7 @@ export default defineOperation({
 	operation: 'update',
 	title: 'Update a Tag',
 	description: 'Change the name, type or description of a tag; fields not given stay as they are',
+	agentHint: 'Tag ID is the tag\'s numeric ID; fields not given stay as they are',
 	outputKey: 'Tag',
 	params: { tagId: tagIdParam() },
 	options: {
