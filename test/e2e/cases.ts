@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { bulkCases } from './cases.bulk';
 import { crmCases } from './cases.crm';
 import { ecommerceCases } from './cases.ecommerce';
 import { TIMESTAMP, ok, upstream } from './expectations';
@@ -232,5 +233,5 @@ const foundationCases: E2ECase[] = [
 	},
 ];
 
-/** Every success case: the foundation resources first, then CRM (cases.crm.ts) and e-commerce (cases.ecommerce.ts). */
-export const successCases: E2ECase[] = [...foundationCases, ...crmCases, ...ecommerceCases];
+/** Every success case: the foundation resources first, then CRM (cases.crm.ts), e-commerce (cases.ecommerce.ts) and bulk (cases.bulk.ts). */
+export const successCases: E2ECase[] = [...foundationCases, ...crmCases, ...ecommerceCases, ...bulkCases];

@@ -171,13 +171,13 @@ describe('the npm pack tarball, installed as the README says', () => {
 });
 
 describe('success cases in real n8n (every resource)', () => {
-	it('covers all 18 foundation operations', () => {
+	it('covers all 18 foundation operations and Create or Update Contacts in Bulk (issue 14)', () => {
 		const covered = new Set(successCases.map((c) => `${c.resource}.${c.operation}`));
 		const foundation = registry
 			.all()
 			.filter((op) => ['contact', 'contactList', 'contactTag', 'list', 'tag'].includes(op.resource))
 			.map((op) => `${op.resource}.${op.operation}`);
-		expect(foundation).toHaveLength(18);
+		expect(foundation).toHaveLength(18 + 1);
 		expect(foundation.filter((key) => !covered.has(key))).toEqual([]);
 	});
 

@@ -178,6 +178,39 @@ describe('Contact: Create or Update Contacts in Bulk', () => {
 		expect(ac.emulator.requests.filter((r) => /^\/contacts\/\d+$/.test(r.path))).toEqual([]);
 	}, 60_000);
 
+	it('the same email twice: the second item goes in a later batch, after the first is done; both get the contact, the last values win', async () => {
+		const items = [
+			{ email: 'twice@example.com', first: 'One' },
+			{ email: 'once@example.com', first: 'Solo' },
+			{ email: 'TWICE@example.com', first: 'Two' },
+		];
+		const result = await ac.run('contact', 'bulkUpsert', { email: '={{ $json.email }}', options: { firstName: '={{ $json.first }}' } }, items);
+		const sent = importsSent(ac).map((r) => r.body.contacts.map((c: IDataObject) => [c.email, c.first_name]));
+		expect(sent).toEqual([
+			[
+				['twice@example.com', 'One'],
+				['once@example.com', 'Solo'],
+			],
+			[['TWICE@example.com', 'Two']],
+		]);
+		// The second import was sent only after the first batch was reported completed.
+		const order = ac.emulator.requests.map((r) => `${r.method} ${r.path}`);
+		expect(order.lastIndexOf('POST /import/bulk_import')).toBeGreaterThan(order.indexOf('GET /contacts'));
+		expect(ac.emulator.db.all('contacts').map((c) => [c.email, c.firstName])).toEqual([
+			['twice@example.com', 'Two'],
+			['once@example.com', 'Solo'],
+		]);
+		const [first, solo, second] = result.json;
+		const firstBatch = (first.Contact as IDataObject).batchId as string;
+		const secondBatch = (second.Contact as IDataObject).batchId as string;
+		expect(secondBatch).not.toBe(firstBatch);
+		expect(solo).toEqual(imported(ac, firstBatch, 'once@example.com', 'Solo'));
+		expect(second).toEqual(imported(ac, secondBatch, 'twice@example.com', 'Two'));
+		// The first item's record is the one its batch produced (read before the second import).
+		expect(first).toEqual(imported(ac, firstBatch, 'twice@example.com', 'One'));
+		expect((first.Contact as IDataObject).contactId).toBe('1');
+	});
+
 	it('Wait for Completion off: every item gets its batch ID and "queued"; ⌈N/250⌉ imports, no polling', async () => {
 		const items = Array.from({ length: 501 }, (_, i) => ({ email: `q${i}@example.com` }));
 		const result = await ac.run('contact', 'bulkUpsert', { email: '={{ $json.email }}', waitForCompletion: false }, items);

@@ -138,6 +138,23 @@ async function credentialRedactor(ctx: IExecuteFunctions): Promise<(text: string
 	}
 }
 
+/**
+ * Items that write the same record (the operation's order key, e.g. the email) never travel in one
+ * batch or in batches in flight together: the n-th item of a key goes in round n, and a round
+ * starts when the one before has finished. Without repeated keys there is one round.
+ */
+function rounds(op: OperationDefinition, items: BatchItem[]): BatchItem[][] {
+	const out: BatchItem[][] = [];
+	const lastRound = new Map<string, number>();
+	for (const item of items) {
+		const key = op.orderKey?.(item.params as never);
+		const round = key === undefined ? 0 : (lastRound.get(key) ?? -1) + 1;
+		if (key !== undefined) lastRound.set(key, round);
+		(out[round] ??= []).push(item);
+	}
+	return out;
+}
+
 export async function executeBatch(
 	ctx: IExecuteFunctions,
 	op: OperationDefinition,
@@ -181,31 +198,33 @@ export async function executeBatch(
 	if (connection) {
 		const account = connection;
 		const budget = budgetFor(`${account.accountKey}|${op.resource}/${op.operation}`, batch.perMinute);
-		const chunks: BatchItem[][] = [];
-		for (let start = 0; start < valid.length; start += batch.maxItems) chunks.push(valid.slice(start, start + batch.maxItems));
-		await mapConcurrent(chunks.length, batch.concurrency, async (i) => {
-			const items = chunks[i];
-			const api = new ApiClient(ctx, account);
-			let results: BatchItemResult[];
-			try {
-				results = await batch.run({
-					items,
-					api,
-					takeBudget: () => budget.take(),
-					budgetExhausted: () => budget.exhaust(),
+		for (const round of rounds(op, valid)) {
+			const chunks: BatchItem[][] = [];
+			for (let start = 0; start < round.length; start += batch.maxItems) chunks.push(round.slice(start, start + batch.maxItems));
+			await mapConcurrent(chunks.length, batch.concurrency, async (i) => {
+				const items = chunks[i];
+				const api = new ApiClient(ctx, account);
+				let results: BatchItemResult[];
+				try {
+					results = await batch.run({
+						items,
+						api,
+						takeBudget: () => budget.take(),
+						budgetExhausted: () => budget.exhaust(),
+					});
+				} catch (error) {
+					// A run is not meant to throw; if it does, every item of the batch says why.
+					results = items.map(() => ({ error }));
+				}
+				items.forEach((item, k) => {
+					const result = results[k] ?? { error: 'the batch returned no result for this item' };
+					if ('error' in result) return fail(item.itemIndex, result.error, api.lastStatus, redact);
+					const data = result.data instanceof Outcome ? result.data.data : result.data;
+					const message = result.data instanceof Outcome ? redact(result.data.message) : '';
+					outputs[item.itemIndex] = standardOutput(op.outputKey, data, result.status, 200, message);
 				});
-			} catch (error) {
-				// A run is not meant to throw; if it does, every item of the batch says why.
-				results = items.map(() => ({ error }));
-			}
-			items.forEach((item, k) => {
-				const result = results[k] ?? { error: 'the batch returned no result for this item' };
-				if ('error' in result) return fail(item.itemIndex, result.error, api.lastStatus, redact);
-				const data = result.data instanceof Outcome ? result.data.data : result.data;
-				const message = result.data instanceof Outcome ? redact(result.data.message) : '';
-				outputs[item.itemIndex] = standardOutput(op.outputKey, data, result.status, 200, message);
 			});
-		});
+		}
 	} else {
 		for (const item of valid) fail(item.itemIndex, connectionError, 0, redact);
 	}

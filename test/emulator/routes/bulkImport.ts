@@ -116,12 +116,40 @@ function contactProblems(db: Database, contact: unknown): string[] {
 	return problems;
 }
 
-function upsertContact(db: Database, input: Row): Row {
+/**
+ * Lookups for one batch, built once from the tables (a batch of 250 against 10,000 stored contacts
+ * would otherwise scan every table for every contact and hold the emulator's event loop for seconds).
+ */
+class Indexes {
+	readonly contacts = new Map<string, Row>();
+	readonly tags = new Map<string, Row>();
+	readonly contactTags = new Set<string>();
+	readonly contactLists = new Map<string, Row[]>();
+	readonly fieldValues = new Map<string, Row>();
+	readonly accounts = new Map<string, Row>();
+	readonly accountContacts = new Set<string>();
+
+	constructor(db: Database) {
+		for (const c of db.all('contacts')) if (!this.contacts.has(String(c.email).toLowerCase())) this.contacts.set(String(c.email).toLowerCase(), c);
+		for (const t of db.all('tags')) if (t.tagType === 'contact' && !this.tags.has(String(t.tag).toLowerCase())) this.tags.set(String(t.tag).toLowerCase(), t);
+		for (const ct of db.all('contactTags')) this.contactTags.add(`${ct.contact}:${ct.tag}`);
+		for (const cl of db.all('contactLists')) {
+			const key = `${cl.contact}:${cl.list}`;
+			this.contactLists.set(key, [...(this.contactLists.get(key) ?? []), cl]);
+		}
+		for (const fv of db.all('fieldValues')) this.fieldValues.set(`${fv.contact}:${fv.field}`, fv);
+		for (const a of db.all('accounts')) if (!this.accounts.has(String(a.name).trim().toLowerCase())) this.accounts.set(String(a.name).trim().toLowerCase(), a);
+		for (const ac of db.all('accountContacts')) this.accountContacts.add(`${ac.contact}:${ac.account}`);
+	}
+}
+
+function upsertContact(db: Database, index: Indexes, input: Row): Row {
 	const now = acTimestamp();
-	const wanted = String(input.email).toLowerCase();
-	let row = db.all('contacts').find((c) => String(c.email).toLowerCase() === wanted);
+	const key = String(input.email).toLowerCase();
+	let row = index.contacts.get(key);
 	if (!row) {
 		row = db.insert('contacts', { email: String(input.email), phone: '', firstName: '', lastName: '', orgid: '0', cdate: now, udate: now });
+		index.contacts.set(key, row);
 	}
 	if (input.first_name !== undefined) row.firstName = input.first_name;
 	if (input.last_name !== undefined) row.lastName = input.last_name;
@@ -130,24 +158,27 @@ function upsertContact(db: Database, input: Row): Row {
 	return row;
 }
 
-function applyTags(db: Database, contactId: string, names: string[]): void {
+function applyTags(db: Database, index: Indexes, contactId: string, names: string[]): void {
 	const now = acTimestamp();
 	for (const name of names) {
-		let tag = db.all('tags').find((t) => String(t.tag).toLowerCase() === name.trim().toLowerCase() && t.tagType === 'contact');
+		const key = name.trim().toLowerCase();
+		let tag = index.tags.get(key);
 		if (!tag) {
 			tag = db.insert('tags', { tagType: 'contact', tag: name.trim(), description: '', subscriber_count: '0', cdate: now, created_timestamp: now, updated_timestamp: now });
 			tag.links = links('tags', tag.id, ['contactGoalTags']);
+			index.tags.set(key, tag);
 		}
-		const tagId = tag.id;
-		if (db.all('contactTags').some((ct) => ct.contact === contactId && ct.tag === tagId)) continue;
-		const row = db.insert('contactTags', { contact: contactId, tag: tagId, cdate: now, created_timestamp: now, updated_timestamp: now, created_by: null, updated_by: null });
+		if (index.contactTags.has(`${contactId}:${tag.id}`)) continue;
+		const row = db.insert('contactTags', { contact: contactId, tag: tag.id, cdate: now, created_timestamp: now, updated_timestamp: now, created_by: null, updated_by: null });
 		row.links = links('contactTags', row.id, ['tag', 'contact']);
+		index.contactTags.add(`${contactId}:${tag.id}`);
 	}
 }
 
-function applyList(db: Database, contact: Row, listId: string, status: '1' | '2'): void {
+function applyList(db: Database, index: Indexes, contact: Row, listId: string, status: '1' | '2'): void {
 	const now = acTimestamp();
-	const existing = db.all('contactLists').filter((cl) => cl.contact === contact.id && cl.list === listId);
+	const key = `${contact.id}:${listId}`;
+	const existing = index.contactLists.get(key) ?? [];
 	if (existing.length > 0) {
 		for (const row of existing) {
 			// As documented: a contact who unsubscribed from a list is not subscribed again by an import.
@@ -163,13 +194,14 @@ function applyList(db: Database, contact: Row, listId: string, status: '1' | '2'
 		unsubreason: '', sourceid: '4', cdate: now, udate: now, first_name: contact.firstName, last_name: contact.lastName,
 	});
 	row.links = links('contactLists', row.id, ['automation', 'list', 'contact', 'form']);
+	index.contactLists.set(key, [row]);
 }
 
-function applyFields(db: Database, contactId: string, fields: Row[]): void {
+function applyFields(db: Database, index: Indexes, contactId: string, fields: Row[]): void {
 	const now = acTimestamp();
 	for (const entry of fields) {
 		const field = String(entry.id);
-		const existing = db.all('fieldValues').find((fv) => fv.contact === contactId && fv.field === field);
+		const existing = index.fieldValues.get(`${contactId}:${field}`);
 		if (existing) {
 			existing.value = String(entry.value);
 			existing.udate = now;
@@ -177,37 +209,41 @@ function applyFields(db: Database, contactId: string, fields: Row[]): void {
 		}
 		const row = db.insert('fieldValues', { contact: contactId, field, value: String(entry.value), cdate: now, udate: now, created_by: null, updated_by: null, owner: contactId });
 		row.links = links('fieldValues', row.id, ['owner', 'field']);
+		index.fieldValues.set(`${contactId}:${field}`, row);
 	}
 }
 
-function applyAccount(db: Database, contact: Row, name: string): void {
+function applyAccount(db: Database, index: Indexes, contact: Row, name: string): void {
 	const now = acTimestamp();
-	let account = db.all('accounts').find((a) => String(a.name).trim().toLowerCase() === name.trim().toLowerCase());
+	const key = name.trim().toLowerCase();
+	let account = index.accounts.get(key);
 	if (!account) {
 		account = db.insert('accounts', { name: name.trim(), accountUrl: null, owner: '1', createdTimestamp: now, updatedTimestamp: now });
+		index.accounts.set(key, account);
 	}
-	const accountId = account.id;
-	if (!db.all('accountContacts').some((ac) => ac.contact === contact.id && ac.account === accountId)) {
-		db.insert('accountContacts', { account: accountId, contact: contact.id, jobTitle: '', createdTimestamp: now, updatedTimestamp: now });
+	if (!index.accountContacts.has(`${contact.id}:${account.id}`)) {
+		db.insert('accountContacts', { account: account.id, contact: contact.id, jobTitle: '', createdTimestamp: now, updatedTimestamp: now });
+		index.accountContacts.add(`${contact.id}:${account.id}`);
 	}
-	contact.orgid = accountId;
+	contact.orgid = account.id;
 }
 
 /** Runs a queued batch: every contact in payload order, as the importer does. */
 function processBatch(db: Database, batch: Batch): void {
+	const index = new Indexes(db);
 	for (const input of batch.contacts) {
 		const email = String(input.email).trim();
 		if (!STRICT_EMAIL.test(email)) {
 			batch.failure.push(email);
 			continue;
 		}
-		const contact = upsertContact(db, { ...input, email });
-		if (Array.isArray(input.tags)) applyTags(db, contact.id, input.tags);
-		for (const entry of (input.subscribe ?? []) as Row[]) applyList(db, contact, String(entry.listid), '1');
-		for (const entry of (input.unsubscribe ?? []) as Row[]) applyList(db, contact, String(entry.listid), '2');
-		if (Array.isArray(input.fields)) applyFields(db, contact.id, input.fields);
+		const contact = upsertContact(db, index, { ...input, email });
+		if (Array.isArray(input.tags)) applyTags(db, index, contact.id, input.tags);
+		for (const entry of (input.subscribe ?? []) as Row[]) applyList(db, index, contact, String(entry.listid), '1');
+		for (const entry of (input.unsubscribe ?? []) as Row[]) applyList(db, index, contact, String(entry.listid), '2');
+		if (Array.isArray(input.fields)) applyFields(db, index, contact.id, input.fields);
 		if (typeof input.customer_acct_name === 'string' && input.customer_acct_name.trim() !== '') {
-			applyAccount(db, contact, input.customer_acct_name);
+			applyAccount(db, index, contact, input.customer_acct_name);
 		}
 		batch.success.push(contact.id);
 	}

@@ -61,6 +61,8 @@ export default defineOperation({
 			default: DEFAULT_WAIT_BUDGET_SECONDS,
 		}),
 	},
+	// Two items with one email never travel together: the second goes in a later batch (framework/batch.ts).
+	orderKey: (params) => params.email.toLowerCase(),
 	batch: {
 		maxItems: MAX_CONTACTS_PER_IMPORT,
 		perMinute: IMPORTS_PER_MINUTE,
