@@ -4,7 +4,7 @@
 // package and nothing else. Part of `npm test`, right after `npm run build` (it reads dist/).
 //
 // Must be there (n8n loads it):
-//   - package.json, README.md;
+//   - package.json, README.md, and the LICENSE file when the repository has one;
 //   - every file in package.json `n8n.nodes` and `n8n.credentials`;
 //   - every icon a shipped node or credential references (`file:…svg`, resolved next to the
 //     compiled file, as n8n resolves it);
@@ -58,9 +58,10 @@ function iconsReferencedBy(file, source) {
 /**
  * The problems with a tarball file list, as sentences; an empty list means the tarball is right.
  * `readFile(relativePath)` reads a file of the package (the entry points, to find their icons);
- * `sourceExists(relativePath)` tells whether a TypeScript source exists.
+ * `sourceExists(relativePath)` tells whether a TypeScript source exists; `license` is the
+ * repository's license file name, if it has one.
  */
-function problems(files, packageJson, { readFile, sourceExists }) {
+function problems(files, packageJson, { readFile, sourceExists, license }) {
 	const found = [];
 	const shipped = new Set(files);
 	const need = (file, why) => {
@@ -68,6 +69,7 @@ function problems(files, packageJson, { readFile, sourceExists }) {
 	};
 	need('package.json', 'n8n reads the package');
 	need('README.md', 'the package page');
+	if (license) need(license, 'the license the package is published under');
 	const n8n = packageJson.n8n ?? {};
 	const nodes = Array.isArray(n8n.nodes) ? n8n.nodes : [];
 	const credentials = Array.isArray(n8n.credentials) ? n8n.credentials : [];
@@ -101,6 +103,7 @@ function main() {
 	const found = problems(files, packageJson, {
 		readFile: (file) => fs.readFileSync(path.join(ROOT, file), 'utf8'),
 		sourceExists: (file) => fs.existsSync(path.join(ROOT, file)),
+		license: fs.readdirSync(ROOT).find((name) => /^LICEN[CS]E(\.md|\.txt)?$/.test(name)),
 	});
 	for (const problem of found) process.stderr.write(`check-tarball: ${problem}\n`);
 	const verdict = found.length === 0 ? 'ok' : `FAILED, ${found.length} problem${found.length === 1 ? '' : 's'}`;

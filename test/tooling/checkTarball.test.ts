@@ -49,6 +49,9 @@ describe('check-tarball', () => {
 			`missing: dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.json (codex of ${NODE})`,
 		]);
 		expect(problems(GOOD, { ...PACKAGE_JSON, n8n: { credentials: [CREDENTIAL] } }, context)).toEqual(['package.json n8n.nodes lists no node']);
+		expect(problems(GOOD, PACKAGE_JSON, { ...context, license: 'LICENSE' })).toEqual([
+			'missing: LICENSE (the license the package is published under)',
+		]);
 	});
 
 	it('refuses tests, the emulator, sources, declarations, maps and stale output', () => {
