@@ -10,6 +10,7 @@ import { registry } from './actions';
 import { buildProperties } from './framework/description';
 import { executeItems } from './framework/execute';
 import { listSearch } from './methods/listSearch';
+import { resourceMapping } from './methods/resourceMapping';
 
 export class ActiveCampaignV3 implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,7 +36,7 @@ export class ActiveCampaignV3 implements INodeType {
 		properties: buildProperties(registry),
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeItems.call(this, registry);

@@ -32,6 +32,9 @@ function requireAnOption(op: OperationDefinition, values: IDataObject): void {
 		[string, ParamSpec<unknown>]
 	>;
 	if (fields.some(([key]) => values[key] !== undefined)) return;
+	// A top-level optional parameter that is set (custom fields by name) is a change too.
+	const topLevel = Object.entries(op.params) as Array<[string, ParamSpec<unknown>]>;
+	if (topLevel.some(([key, spec]) => !spec.required && values[key] !== undefined)) return;
 	const names = fields.map(([, spec]) => spec.displayName);
 	const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names.join('');
 	throw new ValidationError(`Nothing to update: add at least one of ${list} under "Options" (options)`);

@@ -1,6 +1,7 @@
 import type { ActiveCampaignEmulator } from '../server';
 import { contactRoutes } from './contacts';
 import { crmRoutes } from './crm';
+import { customFieldRoutes } from './customFields';
 import { ecommerceRoutes } from './ecommerce';
 import { listRoutes } from './lists';
 import { tagRoutes } from './tags';
@@ -15,5 +16,6 @@ export const allRoutes: Array<(emulator: ActiveCampaignEmulator) => void> = [
 	crmRoutes,
 	ecommerceRoutes,
 	userRoutes,
+	customFieldRoutes,
 	webhookRoutes,
 ];

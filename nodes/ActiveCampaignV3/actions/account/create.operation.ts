@@ -1,3 +1,4 @@
+import { CUSTOM_FIELD_FAMILIES, customFieldsByName, mergeCustomFields } from '../../framework/customFields';
 import { defineOperation } from '../../framework/operation';
 import { boolean, text } from '../../framework/params';
 import { definedOnly } from '../common';
@@ -16,6 +17,7 @@ export default defineOperation({
 	outputKey: 'Account',
 	params: {
 		name: text('Name', { required: true, description: 'Account name, usually the company name, e.g. Acme Corporation' }),
+		customFieldsByName: customFieldsByName(CUSTOM_FIELD_FAMILIES.account),
 	},
 	options: {
 		accountUrl: accountUrlParam('Company website, e.g. https://www.acme.com'),
@@ -35,7 +37,7 @@ export default defineOperation({
 				name: params.name,
 				accountUrl: params.accountUrl,
 				owner: params.owner ?? 1,
-				fields: params.fields,
+				fields: mergeCustomFields(CUSTOM_FIELD_FAMILIES.account, params.fields, params.customFieldsByName),
 			});
 			const body = await api.post('/accounts', { account });
 			return body.account;

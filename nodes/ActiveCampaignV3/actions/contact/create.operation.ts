@@ -1,4 +1,5 @@
 import { ValidationError } from '../../framework/errors';
+import { CUSTOM_FIELD_FAMILIES, customFieldsByName, mergeCustomFields } from '../../framework/customFields';
 import { defineOperation } from '../../framework/operation';
 import { boolean, email, text } from '../../framework/params';
 import { definedOnly, fieldValuesParam } from '../common';
@@ -15,6 +16,7 @@ export default defineOperation({
 			required: false,
 			description: 'Email address of the contact, e.g. john.doe@example.com. Required unless Allow Null Email is on and a phone is given.',
 		}),
+		customFieldsByName: customFieldsByName(CUSTOM_FIELD_FAMILIES.contact),
 	},
 	options: {
 		firstName: text('FirstName', { description: 'First name of the contact, e.g. John' }),
@@ -41,7 +43,7 @@ export default defineOperation({
 			firstName: params.firstName,
 			lastName: params.lastName,
 			phone: params.phone,
-			fieldValues: params.fieldValues,
+			fieldValues: mergeCustomFields(CUSTOM_FIELD_FAMILIES.contact, params.fieldValues, params.customFieldsByName),
 		});
 		if (params.email === undefined) {
 			// No natural key to upsert on: a plain create, never retried after an ambiguous failure.

@@ -1,3 +1,4 @@
+import { CUSTOM_FIELD_FAMILIES, customFieldsByName, mergeCustomFields } from '../../framework/customFields';
 import { defineOperation } from '../../framework/operation';
 import { email, text } from '../../framework/params';
 import { contactIdParam, definedOnly, fieldValuesParam } from '../common';
@@ -9,7 +10,7 @@ export default defineOperation({
 	description: 'Change the given fields of a contact; fields not given stay as they are',
 	agentHint: 'Contact ID is the contact\'s numeric ID; send only the fields to change',
 	outputKey: 'Contact',
-	params: { contactId: contactIdParam() },
+	params: { contactId: contactIdParam(), customFieldsByName: customFieldsByName(CUSTOM_FIELD_FAMILIES.contact) },
 	options: {
 		email: email('Email', { description: 'New email address, e.g. john.doe@example.com' }),
 		firstName: text('FirstName', { description: 'New first name, e.g. John' }),
@@ -24,7 +25,7 @@ export default defineOperation({
 			firstName: params.firstName,
 			lastName: params.lastName,
 			phone: params.phone,
-			fieldValues: params.fieldValues,
+			fieldValues: mergeCustomFields(CUSTOM_FIELD_FAMILIES.contact, params.fieldValues, params.customFieldsByName),
 		});
 		const body = await api.put(`/contacts/${params.contactId}`, { contact }, `Contact ${params.contactId}`);
 		return { ...body.contact, fieldValues: body.fieldValues ?? [] };

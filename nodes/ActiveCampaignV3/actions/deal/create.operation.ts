@@ -1,3 +1,4 @@
+import { CUSTOM_FIELD_FAMILIES, customFieldsByName, withFieldList } from '../../framework/customFields';
 import { defineOperation } from '../../framework/operation';
 import { RECORD_KINDS, recordLocator } from '../../framework/locator';
 import { text } from '../../framework/params';
@@ -23,6 +24,7 @@ export default defineOperation({
 			description: 'The numeric ID of the stage, which must belong to the pipeline, e.g. 1 (from Get Many Stages)',
 		}),
 		pipelineId: pipelineIdParam('The numeric ID of the pipeline of the deal, e.g. 1 (from Get Many Pipelines)'),
+		customFieldsByName: customFieldsByName(CUSTOM_FIELD_FAMILIES.deal),
 	},
 	options: {
 		owner: recordLocator('Owner', RECORD_KINDS.user, { description: 'User ID of the deal owner, e.g. 1; defaults to 1, usually the first user' }),
@@ -32,7 +34,7 @@ export default defineOperation({
 		),
 	},
 	async execute({ params, api }) {
-		const extra = params.additionalFields ?? {};
+		const extra = withFieldList(CUSTOM_FIELD_FAMILIES.deal, params.additionalFields ?? {}, params.customFieldsByName);
 		// The required parameters win over the same keys in Additional Fields.
 		const deal = {
 			...extra,

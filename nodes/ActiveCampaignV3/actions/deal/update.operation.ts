@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { CUSTOM_FIELD_FAMILIES, customFieldsByName, withFieldList } from '../../framework/customFields';
 import { defineOperation } from '../../framework/operation';
 import { text } from '../../framework/params';
 import { definedOnly } from '../common';
@@ -16,7 +17,10 @@ export default defineOperation({
 	description: 'Change the given fields of a deal: the deal is fetched, the fields merged, and the whole deal sent back',
 	agentHint: 'Deal ID is the deal\'s numeric ID; Value is in cents; Status 0 open, 1 won, 2 lost',
 	outputKey: 'Deal',
-	params: { dealId: dealIdParam('The numeric ID of the deal to update, e.g. 123 (from Get Many Deals)') },
+	params: {
+		dealId: dealIdParam('The numeric ID of the deal to update, e.g. 123 (from Get Many Deals)'),
+		customFieldsByName: customFieldsByName(CUSTOM_FIELD_FAMILIES.deal),
+	},
 	options: {
 		title: text('Title', { description: 'New deal title, e.g. Updated Deal - Q1 Enterprise Contract' }),
 		value: valueParam(false, 'New deal value in cents, a whole number of 0 or more: 50000 means 500.00'),
@@ -39,7 +43,7 @@ export default defineOperation({
 		}
 		const deal = {
 			...base,
-			...(params.additionalFields ?? {}),
+			...withFieldList(CUSTOM_FIELD_FAMILIES.deal, params.additionalFields ?? {}, params.customFieldsByName),
 			...definedOnly({
 				title: params.title,
 				value: params.value,
