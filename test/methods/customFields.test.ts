@@ -168,6 +168,29 @@ describe('custom fields by name', () => {
 		expect(ac.emulator.requests).toEqual([]);
 	});
 
+	it("returns a contact's custom fields keyed by name when asked, and reads no field list otherwise", async () => {
+		await seedContactFields();
+		await call(ac, 'POST', '/contact/sync', {
+			contact: {
+				email: 'ann@example.com',
+				fieldValues: [
+					{ field: '1', value: 'Gold' },
+					{ field: '3', value: '||Red||Blue||' },
+					{ field: '77', value: 'a field without a definition' },
+				],
+			},
+		});
+		clearLog(ac);
+		const named = await ac.one('contact', 'get', { contactId: 1, options: { customFieldsByName: true } });
+		expect(named).toMatchObject({ StatusCode: 200, OriginalStatusCode: 200, ErrorMessage: '' });
+		expect((named.Contact as IDataObject).customFields).toEqual({ Membership: 'Gold', Colours: ['Red', 'Blue'] });
+		expect(ac.emulator.requests.map((r) => r.path)).toEqual(['/contacts/1', '/fields', '/contacts/1/contactTags']);
+		clearLog(ac);
+		const plain = await ac.one('contact', 'get', { contactId: 1 });
+		expect(Object.keys(plain.Contact as IDataObject)).not.toContain('customFields');
+		expect(ac.emulator.requests.map((r) => r.path)).toEqual(['/contacts/1', '/contacts/1/contactTags']);
+	});
+
 	it('creates and updates accounts and deals with fields by name (arrays for multi-select)', async () => {
 		const { json: account } = await ac.run('account', 'create', {
 			name: 'Acme',

@@ -25,6 +25,8 @@ export interface CustomFieldFamily {
 	entry(fieldId: string, value: string | number | string[]): IDataObject;
 	/** The key of the field ID in an entry (`field`, `customFieldId`). */
 	idKey: string;
+	/** The key of the value in an entry as read back (`value`, `fieldValue`). */
+	valueKey: string;
 	/** Multi-select values: `||a||b||` text (contacts) or an array (accounts, deals). */
 	multi: 'bars' | 'array';
 }
@@ -51,6 +53,7 @@ export const CUSTOM_FIELD_FAMILIES = {
 		}),
 		entry: (fieldId, value) => ({ field: fieldId, value }),
 		idKey: 'field',
+		valueKey: 'value',
 		multi: 'bars',
 	},
 	account: {
@@ -61,6 +64,7 @@ export const CUSTOM_FIELD_FAMILIES = {
 		describe: (field) => ({ name: text(field.fieldLabel), type: text(field.fieldType), options: stringOptions(field.fieldOptions) }),
 		entry: (fieldId, value) => ({ customFieldId: Number(fieldId), fieldValue: value }),
 		idKey: 'customFieldId',
+		valueKey: 'fieldValue',
 		multi: 'array',
 	},
 	deal: {
@@ -71,6 +75,7 @@ export const CUSTOM_FIELD_FAMILIES = {
 		describe: (field) => ({ name: text(field.fieldLabel), type: text(field.fieldType), options: stringOptions(field.fieldOptions) }),
 		entry: (fieldId, value) => ({ customFieldId: Number(fieldId), fieldValue: value }),
 		idKey: 'customFieldId',
+		valueKey: 'fieldValue',
 		multi: 'array',
 	},
 } as const satisfies Record<string, CustomFieldFamily>;
@@ -248,4 +253,27 @@ export function withFieldList(family: CustomFieldFamily, record: IDataObject, by
 	if (byName === undefined) return record;
 	const fromJson = Array.isArray(record.fields) ? (record.fields as IDataObject[]) : undefined;
 	return { ...record, fields: mergeCustomFields(family, fromJson, byName) as IDataObject[] };
+}
+
+/**
+ * A record's custom field values keyed by the fields' names (Get operations, opt-in): one listing
+ * of the field definitions (all pages); multi-select values as lists; fields without a definition
+ * are left out.
+ */
+export async function customFieldValuesByName(
+	api: ApiClient,
+	family: CustomFieldFamily,
+	values: unknown,
+): Promise<IDataObject> {
+	const fields = new Map((await loadCustomFields(api, family)).map((field) => [field.id, field]));
+	const named: IDataObject = {};
+	for (const entry of Array.isArray(values) ? (values as IDataObject[]) : []) {
+		const field = fields.get(text(entry[family.idKey]));
+		if (!field) continue;
+		const value = entry[family.valueKey];
+		const multi = SHAPES[field.type]?.shape === 'multi';
+		named[field.name || `Field ${field.id}`] =
+			multi && typeof value === 'string' ? value.split('||').filter((v) => v !== '') : (value as IDataObject[string]);
+	}
+	return named;
 }

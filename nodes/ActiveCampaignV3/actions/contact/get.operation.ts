@@ -1,5 +1,7 @@
 import { NetworkError, UpstreamError } from '../../framework/errors';
 import { defineOperation, Outcome } from '../../framework/operation';
+import { CUSTOM_FIELD_FAMILIES, customFieldValuesByName } from '../../framework/customFields';
+import { boolean } from '../../framework/params';
 import { contactIdParam } from '../common';
 
 export default defineOperation({
@@ -10,9 +12,20 @@ export default defineOperation({
 	agentHint: 'Contact ID is the contact\'s numeric ID (from Get Many Contacts); tags[] holds its contact-tag associations (id = association ID, tag = tag ID)',
 	outputKey: 'Contact',
 	params: { contactId: contactIdParam() },
+	options: {
+		customFieldsByName: boolean('CustomFieldsByName', {
+			description:
+				'Whether to add "customFields": the contact\'s custom field values keyed by field name (reads the field list too)',
+			default: false,
+		}),
+	},
 	async execute({ params, api }) {
 		const subject = `Contact ${params.contactId}`;
 		const body = await api.get(`/contacts/${params.contactId}`, undefined, subject);
+		if (params.customFieldsByName) {
+			const customFields = await customFieldValuesByName(api, CUSTOM_FIELD_FAMILIES.contact, body.fieldValues);
+			body.contact = { ...body.contact, customFields };
+		}
 		// Tags are not side-loaded with a contact: they come from the contact's contactTags link.
 		const sideLoaded = Array.isArray(body.contactTags) ? body.contactTags : undefined;
 		if (sideLoaded) return { ...body.contact, tags: sideLoaded };
