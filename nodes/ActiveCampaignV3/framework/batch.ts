@@ -62,7 +62,7 @@ const MINUTE_MS = 60_000;
  * n8n's `sleep`. When the API says the limit was reached anyway (another process, another tool),
  * `exhaust` holds new grants back for a while.
  */
-class MinuteBudget {
+export class MinuteBudget {
 	private granted: number[] = [];
 	private blockedUntil = 0;
 	private refusals = 0;
