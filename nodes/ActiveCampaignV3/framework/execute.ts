@@ -12,6 +12,7 @@ import { mapConcurrent, withKeyLock } from './concurrency';
 import { ValidationError } from './errors';
 import { Outcome, type OperationDefinition } from './operation';
 import { classifyFailure, standardOutput } from './output';
+import { shapeOutputs } from './outputOptions';
 import type { ParamSpec } from './params';
 import type { OperationRegistry } from './registry';
 
@@ -166,5 +167,6 @@ export async function executeItems(
 	const items = this.getInputData();
 	const queues = new OrderQueues();
 	const outputs = await mapConcurrent(items.length, settings.itemConcurrency, (i) => runItem(this, registry, i, queues));
-	return [outputs.map((json, i) => ({ json, pairedItem: { item: i } }))];
+	// One item per input item, unless a list operation's Output option asks for one per record.
+	return [shapeOutputs(this, registry, outputs)];
 }

@@ -1,4 +1,5 @@
 import type { OperationDefinition } from './operation';
+import { withOutputOptions } from './outputOptions';
 
 export interface ResourceDefinition {
 	/** `contactTag` */
@@ -23,7 +24,8 @@ export class OperationRegistry {
 				for (const [field, spec] of Object.entries({ ...op.params, ...op.options })) {
 					if (spec.name !== field) throw new Error(`${key}: parameter key ${field} must be ${spec.name}`);
 				}
-				this.byKey.set(key, op);
+				// List operations get the output options (Output, Record Fields, Fields to Return).
+				this.byKey.set(key, withOutputOptions(op));
 			}
 		}
 	}
