@@ -40,6 +40,22 @@ function toolDescription(resource: string, operation: string): string {
 	return `${option!.action} in ActiveCampaign V3`;
 }
 
+const TIMESTAMP = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[-+]\d{2}:\d{2}$/);
+const LINK = 'https://emulator.api-us1.com/api/3';
+
+/** A new contact-tag association as the emulator (like ActiveCampaign) answers it. */
+const contactTag = (id: string, contact: string, tag: string) => ({
+	contact,
+	tag,
+	cdate: TIMESTAMP,
+	created_timestamp: TIMESTAMP,
+	updated_timestamp: TIMESTAMP,
+	created_by: null,
+	updated_by: null,
+	id,
+	links: { tag: `${LINK}/contactTags/${id}/tag`, contact: `${LINK}/contactTags/${id}/contact` },
+});
+
 const parse = (result: ToolResult) => JSON.parse(result.output) as Array<Record<string, any>>;
 
 /** The scenarios: what the user asks, the tools the agent has, and what the "model" does. */
@@ -53,7 +69,8 @@ const SCENARIOS: AgentScenario[] = [
 				name: 'Find contact by email',
 				resource: 'contact',
 				operation: 'getMany',
-				parameters: { limit: 5, options: { email: fromAI('Email', 'The exact email address of the contact') } },
+				// Only what the model needs: the list stays small (an output option for agents).
+				parameters: { limit: 5, options: { email: fromAI('Email', 'The exact email address of the contact'), fieldsToReturn: 'id, email, firstName, lastName' } },
 			},
 			{
 				name: 'Tag a contact',
@@ -113,7 +130,7 @@ const SCENARIOS: AgentScenario[] = [
 				name: 'Search tags',
 				resource: 'tag',
 				operation: 'getMany',
-				parameters: { limit: 10, options: { searchText: fromAI('Search_Text', 'Text the tag name contains') } },
+				parameters: { limit: 10, options: { searchText: fromAI('Search_Text', 'Text the tag name contains'), recordFields: 'simplified' } },
 			},
 		],
 	},
@@ -337,16 +354,16 @@ describe('an AI Agent in real n8n uses the node as a tool', () => {
 	it('find a contact by email, then tag it: the second call used the ID the first returned', () => {
 		const results = model.toolResults('[scenario:tag]');
 		expect(results.map((r) => r.name)).toEqual(['Find_contact_by_email', 'Tag_a_contact']);
-		const [found] = parse(results[0]);
-		expect(found).toEqual({
-			Contacts: { Contacts: [expect.objectContaining({ id: '3', email: 'grace.hopper@example.com', firstName: 'Grace', lastName: 'Hopper' })], Total: 1 },
-			OriginalStatusCode: 200,
-			StatusCode: 200,
-			ErrorMessage: '',
-		});
-		expect(parse(results[1])).toEqual([
-			{ ContactTag: expect.objectContaining({ id: '6', contact: '3', tag: '3' }), OriginalStatusCode: 201, StatusCode: 200, ErrorMessage: '' },
+		// Fields to Return: the model got four fields of the contact, not the whole record.
+		expect(parse(results[0])).toEqual([
+			{
+				Contacts: { Contacts: [{ id: '3', email: 'grace.hopper@example.com', firstName: 'Grace', lastName: 'Hopper' }], Total: 1 },
+				OriginalStatusCode: 200,
+				StatusCode: 200,
+				ErrorMessage: '',
+			},
 		]);
+		expect(parse(results[1])).toEqual([{ ContactTag: contactTag('6', '3', '3'), OriginalStatusCode: 201, StatusCode: 200, ErrorMessage: '' }]);
 		expect(model.conversation('[scenario:tag]')[1].answered).toEqual({ call: 'Tag_a_contact', args: { Contact_ID: '3', Tag_ID: '3' } });
 		expect(sent('GET', '/contacts')).toEqual([{ query: { email: 'grace.hopper@example.com', limit: '5', offset: '0' }, body: undefined, status: 200 }]);
 		expect(sent('POST', '/contactTags')[0]).toEqual({ query: {}, body: { contactTag: { contact: 3, tag: 3 } }, status: 201 });
@@ -384,7 +401,7 @@ describe('an AI Agent in real n8n uses the node as a tool', () => {
 			},
 		]);
 		expect(parse(results[1])).toEqual([
-			{ ContactTag: expect.objectContaining({ id: '7', contact: '2', tag: '3' }), OriginalStatusCode: 201, StatusCode: 200, ErrorMessage: '' },
+			{ ContactTag: contactTag('7', '2', '3'), OriginalStatusCode: 201, StatusCode: 200, ErrorMessage: '' },
 		]);
 		// Only the corrected call reached ActiveCampaign.
 		expect(sent('POST', '/contactTags').map((r) => r.body)).toEqual([{ contactTag: { contact: 3, tag: 3 } }, { contactTag: { contact: 2, tag: 3 } }]);
@@ -416,7 +433,22 @@ describe('an AI Agent in real n8n uses the node as a tool', () => {
 		for (let i = 1; i < tags.length; i++) expect(tags[i].receivedAt! - tags[i - 1].receivedAt!).toBeGreaterThanOrEqual(950);
 		expect(parse(model.toolResults('[scenario:429]')[0])).toEqual([
 			{
-				Tags: { Tags: [expect.objectContaining({ id: '3', tag: 'vip', tagType: 'contact' })], Pagination: { limit: 10, offset: 0, total: 1, hasMore: false } },
+				// Record Fields "Simplified": no links, no empty values.
+				Tags: {
+					Tags: [
+						{
+							tagType: 'contact',
+							tag: 'vip',
+							description: 'Top accounts',
+							subscriber_count: '0',
+							cdate: TIMESTAMP,
+							created_timestamp: TIMESTAMP,
+							updated_timestamp: TIMESTAMP,
+							id: '3',
+						},
+					],
+					Pagination: { limit: 10, offset: 0, total: 1, hasMore: false },
+				},
 				OriginalStatusCode: 200,
 				StatusCode: 200,
 				ErrorMessage: '',
