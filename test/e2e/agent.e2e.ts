@@ -5,7 +5,8 @@
  * model server on loopback (test/agent/modelServer.ts); the tools are our node's Tool variant
  * (`activeCampaignV3Tool`) with `$fromAI` parameters; ActiveCampaign is the emulator. One workflow
  * chains one AI Agent per scenario, so a single `n8n execute` plays them all:
- *   - find a contact by email, then tag it (two tools, the second call uses the first's result);
+ *   - find a contact by email, tag it, then remove the tag by the association ID the tag result gave
+ *     (three tools, each call uses the previous result);
  *   - create a deal in a pipeline stage (through the Chat Completions API; the others use the
  *     Responses API, model node 1.3's default);
  *   - a bad argument: the -1 result goes back to the model, which fixes the argument and carries on;
@@ -62,7 +63,7 @@ const parse = (result: ToolResult) => JSON.parse(result.output) as Array<Record<
 const SCENARIOS: AgentScenario[] = [
 	{
 		agent: 'Agent tag a contact',
-		prompt: '[scenario:tag] Tag grace.hopper@example.com as vip (the vip tag has ID 3).',
+		prompt: '[scenario:tag] Tag grace.hopper@example.com as vip (the vip tag has ID 3), then take the tag off again.',
 		api: 'responses',
 		tools: [
 			{
@@ -77,6 +78,12 @@ const SCENARIOS: AgentScenario[] = [
 				resource: 'contactTag',
 				operation: 'add',
 				parameters: { contactId: fromAI('Contact_ID', 'The contact ID'), tagId: fromAI('Tag_ID', 'The tag ID') },
+			},
+			{
+				name: 'Untag a contact',
+				resource: 'contactTag',
+				operation: 'remove',
+				parameters: { contactTagId: fromAI('Contact_Tag_ID', 'The contact-tag association ID') },
 			},
 		],
 	},
@@ -148,7 +155,12 @@ const SCRIPTS: Script[] = [
 				// As a model would: the ID is read off the first tool result.
 				args: (results) => ({ Contact_ID: String(parse(results[0])[0].Contacts.Contacts[0].id), Tag_ID: '3' }),
 			},
-			{ answer: (results) => `Tagged: ${parse(results[1])[0].ErrorMessage === '' ? 'yes' : 'no'}` },
+			{
+				call: 'Untag_a_contact',
+				// The association's ID from the Add result, as the action text tells the model (not the tag ID 3).
+				args: (results) => ({ Contact_Tag_ID: String(parse(results[1])[0].ContactTag.id) }),
+			},
+			{ answer: (results) => `Tagged and untagged: ${results.every((r) => parse(r)[0].ErrorMessage === '') ? 'yes' : 'no'}` },
 		],
 	},
 	{
@@ -308,9 +320,9 @@ describe('an AI Agent in real n8n uses the node as a tool', () => {
 		expect(executionStatus).toBe('success');
 		expect(model.requests.filter((r) => 'error' in r.answered)).toEqual([]);
 		// One model request per step: n8n asked again after every tool result.
-		expect(SCRIPTS.map((s) => model.conversation(s.marker).length)).toEqual([3, 2, 3, 2, 2]);
+		expect(SCRIPTS.map((s) => model.conversation(s.marker).length)).toEqual([4, 2, 3, 2, 2]);
 		expect(SCENARIOS.map((s) => agentOutput(s.agent).output)).toEqual([
-			'Tagged: yes',
+			'Tagged and untagged: yes',
 			'Deal 1 created.',
 			'Alan Turing is tagged vip.',
 			'Not found: Contact 9999 not found (HTTP 404) (ActiveCampaign: No Result found for Subscriber with id 9999)',
@@ -331,7 +343,9 @@ describe('an AI Agent in real n8n uses the node as a tool', () => {
 
 	it('offered the tools named after their nodes, described by the operation, with the $fromAI arguments', () => {
 		const offered = model.conversation('[scenario:tag]')[0].tools;
-		expect(offered.map((t) => t.name).sort()).toEqual(['Find_contact_by_email', 'Tag_a_contact']);
+		expect(offered.map((t) => t.name).sort()).toEqual(['Find_contact_by_email', 'Tag_a_contact', 'Untag_a_contact']);
+		// The trap is in the automatic description: which ID Remove a Contact Tag wants.
+		expect(offered.find((t) => t.name === 'Untag_a_contact')!.description).toBe('Remove a Contact Tag by association ID in ActiveCampaign V3');
 		const tag = offered.find((t) => t.name === 'Tag_a_contact')!;
 		expect(tag.description).toBe(toolDescription('contactTag', 'add'));
 		expect(tag.parameters).toEqual({
@@ -351,9 +365,9 @@ describe('an AI Agent in real n8n uses the node as a tool', () => {
 		});
 	});
 
-	it('find a contact by email, then tag it: the second call used the ID the first returned', () => {
+	it('find a contact by email, tag it, untag it: each call used the ID the previous result gave (the association ID for the removal)', () => {
 		const results = model.toolResults('[scenario:tag]');
-		expect(results.map((r) => r.name)).toEqual(['Find_contact_by_email', 'Tag_a_contact']);
+		expect(results.map((r) => r.name)).toEqual(['Find_contact_by_email', 'Tag_a_contact', 'Untag_a_contact']);
 		// Fields to Return: the model got four fields of the contact, not the whole record.
 		expect(parse(results[0])).toEqual([
 			{
@@ -365,6 +379,16 @@ describe('an AI Agent in real n8n uses the node as a tool', () => {
 		]);
 		expect(parse(results[1])).toEqual([{ ContactTag: contactTag('6', '3', '3'), OriginalStatusCode: 201, StatusCode: 200, ErrorMessage: '' }]);
 		expect(model.conversation('[scenario:tag]')[1].answered).toEqual({ call: 'Tag_a_contact', args: { Contact_ID: '3', Tag_ID: '3' } });
+		expect(model.conversation('[scenario:tag]')[2].answered).toEqual({ call: 'Untag_a_contact', args: { Contact_Tag_ID: '6' } });
+		expect(parse(results[2])).toEqual([
+			{
+				RemovedContactTag: { id: '6', contact: '3', tag: '3', deleted: true, message: 'Tag 3 removed from contact 3' },
+				OriginalStatusCode: 200,
+				StatusCode: 200,
+				ErrorMessage: '',
+			},
+		]);
+		expect(sent('DELETE', '/contactTags/6')).toEqual([{ query: {}, body: undefined, status: 200 }]);
 		expect(sent('GET', '/contacts')).toEqual([{ query: { email: 'grace.hopper@example.com', limit: '5', offset: '0' }, body: undefined, status: 200 }]);
 		expect(sent('POST', '/contactTags')[0]).toEqual({ query: {}, body: { contactTag: { contact: 3, tag: 3 } }, status: 201 });
 	});
@@ -468,6 +492,6 @@ describe('an AI Agent in real n8n uses the node as a tool', () => {
 			expect(parse(model.toolResults(marker)[0])).toEqual(fromN8n);
 		}
 		// Only these requests reached the emulator during the run.
-		expect(emulator.requests.length - requestsBefore).toBe(9);
+		expect(emulator.requests.length - requestsBefore).toBe(11);
 	});
 });
