@@ -64,6 +64,11 @@ describe('what n8n tells the model with "Set Automatically"', () => {
 });
 
 describe('the recommended "Set Manually" description', () => {
+	it('carries an agent hint for every operation', () => {
+		expect(registry.all().filter((op) => !op.agentHint).map((op) => `${op.resource}.${op.operation}`)).toEqual([]);
+		for (const op of registry.all()) expect(tool(op.resource, op.operation).recommendedDescription).toContain(` ${op.agentHint}. `);
+	});
+
 	it('tells every tool how to read the result', () => {
 		for (const t of tools) {
 			expect(t.recommendedDescription.startsWith(`${t.title}: `)).toBe(true);
