@@ -1,7 +1,9 @@
-// n8n's community-package linting: the rule sets of eslint-plugin-n8n-nodes-base for nodes,
-// credentials and package.json, plus @n8n/eslint-plugin-community-nodes (the checks n8n runs when
-// verifying community packages). Only the shipped sources are linted; tests and tooling are not
-// part of the package. Every rule switched off below says why.
+// n8n's community-package linting for the editor and `eslint .`: the rule sets of
+// eslint-plugin-n8n-nodes-base for nodes, credentials and package.json, plus
+// @n8n/eslint-plugin-community-nodes. `npm run lint` then runs n8n's own gate, the
+// @n8n/scan-community-package scanner with its own configuration (scripts/scan.mjs), on the sources
+// and on the packed tarball. The only rules switched off here are those the scanner switches off
+// itself (same reasons as in its configuration).
 import tsParser from '@typescript-eslint/parser';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
@@ -61,45 +63,8 @@ export default [
 		},
 	},
 	{
-		files: ['nodes/ActiveCampaignV3/ActiveCampaignV3.node.ts'],
-		rules: {
-			// False positive: the rule strips a version suffix from the file name (ActiveCampaignV3 ->
-			// ActiveCampaign) but not from `description.name` (activeCampaignV3), so the two can never match.
-			'n8n-nodes-base/node-filename-against-convention': 'off',
-		},
-	},
-	{
-		files: ['nodes/ActiveCampaignV3/framework/**/*.ts'],
-		rules: {
-			// The framework computes defaults (e.g. the first registered operation); the rule only
-			// recognises literal `default:` values. test/lint/descriptor.test.ts checks that every built
-			// property has one.
-			'n8n-nodes-base/node-param-default-missing': 'off',
-		},
-	},
-	{
 		...n8nCommunityNodesPlugin.configs.recommended,
 		files: ['credentials/**/*.ts', 'nodes/**/*.ts', 'package.json'],
 		languageOptions: { ...ts, parserOptions: { extraFileExtensions: ['.json'] } },
-	},
-	{
-		files: ['nodes/ActiveCampaignV3/framework/**/*.ts', 'nodes/ActiveCampaignV3/transport/**/*.ts', 'nodes/ActiveCampaignV3/actions/**/*.ts'],
-		rules: {
-			// The rule protects the HTTP context of errors that reach n8n's UI. None of ours do: the
-			// framework's per-item loop (framework/execute.ts) catches ValidationError, UpstreamError
-			// and NetworkError and turns each into the output item's StatusCode/OriginalStatusCode/
-			// ErrorMessage, which is the package's contract. Re-throwing inside the modules is how
-			// they reach that loop.
-			'@n8n/community-nodes/require-node-api-error': 'off',
-		},
-	},
-	{
-		files: ['nodes/ActiveCampaignV3/transport/**/*.ts'],
-		rules: {
-			// The transport's rate limiter and back-off need cancellable timers, and its tunables are
-			// read from the environment. n8n Cloud forbids both; this package targets self-hosted n8n
-			// (see docs/dev.md), so the Cloud-only restriction is switched off for the transport alone.
-			'@n8n/community-nodes/no-restricted-globals': 'off',
-		},
 	},
 ];

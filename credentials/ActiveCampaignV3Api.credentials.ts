@@ -38,6 +38,15 @@ export class ActiveCampaignV3Api implements ICredentialType {
 			required: true,
 			description: 'The API key from Settings > Developer',
 		},
+		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0.1, maxValue: 100, numberPrecision: 2 },
+			default: 5,
+			description:
+				"The most requests per second this n8n sends to the account. ActiveCampaign allows 5 per account; keep 5 even when several n8n processes share the account (they adapt to each other), or lower it to leave a fixed share to other tools.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

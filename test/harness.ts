@@ -121,7 +121,7 @@ export interface RunOptions {
 	parameters: IDataObject;
 	/** Input items; one empty item by default. */
 	items?: IDataObject[];
-	credentials: { apiUrl: string; apiKey: string };
+	credentials: { apiUrl: string; apiKey: string; requestsPerSecond?: number };
 }
 
 export interface RunResult {

@@ -8,12 +8,18 @@ import type { IDataObject } from 'n8n-workflow';
  * Per-test-file fixture: a fresh emulator on a random port and a `run(resource, operation, params)`
  * that executes our node against it through n8n's engine.
  *
- * Back-off delays are shortened so retry tests take milliseconds; the rate limit itself stays the
- * real 5 requests/second on both sides unless a test says otherwise.
+ * Back-off delays are shortened so retry tests take milliseconds, and a 429 is waited through for
+ * at most 5 s; the rate limit itself stays the real 5 requests/second on both sides unless a test
+ * says otherwise.
  */
 export function useEmulator(options: EmulatorOptions = {}) {
 	const context = {
 		emulator: undefined as unknown as ActiveCampaignEmulator,
+		/**
+		 * The credential's "Requests per Second" (ActiveCampaign's 5 unless a test raises it, e.g. for
+		 * fault tests against an emulator without a limit). Reset before each test.
+		 */
+		requestsPerSecond: undefined as number | undefined,
 		async run(
 			resource: string,
 			operation: string,
@@ -27,6 +33,7 @@ export function useEmulator(options: EmulatorOptions = {}) {
 				credentials: {
 					apiUrl: credentials?.apiUrl ?? context.emulator.url,
 					apiKey: credentials?.apiKey ?? context.emulator.apiKey,
+					...(context.requestsPerSecond === undefined ? {} : { requestsPerSecond: context.requestsPerSecond }),
 				},
 			});
 		},
@@ -40,7 +47,8 @@ export function useEmulator(options: EmulatorOptions = {}) {
 	beforeEach(async () => {
 		resetRateLimiter();
 		resetTransport();
-		configureTransport({ backoffBaseMs: 5, backoffMaxMs: 1500, timeoutMs: 2000 });
+		context.requestsPerSecond = undefined;
+		configureTransport({ backoffBaseMs: 5, backoffMaxMs: 1500, timeoutMs: 2000, rateLimitWaitMs: 5000 });
 		context.emulator = new ActiveCampaignEmulator({ rateLimitPerSecond: 0, ...options });
 		await context.emulator.start();
 	});

@@ -1,4 +1,4 @@
-import { configureTransport, settings } from '../../nodes/ActiveCampaignV3/transport/settings';
+import { configureTransport, defaultSettings } from '../../nodes/ActiveCampaignV3/transport/settings';
 import type { Fault } from '../emulator/server';
 import { useEmulator } from '../helpers';
 import {
@@ -25,7 +25,8 @@ describe('every fault in one execution, real rate limit on both sides', () => {
 	const TIMEOUT_MS = 400;
 
 	it('each item gets its own exact outcome, no POST that may have been applied is repeated, no hang', async () => {
-		configureTransport({ timeoutMs: TIMEOUT_MS });
+		// A 429 is waited through for up to 30 s (production: 300 s), enough for the storm below.
+		configureTransport({ timeoutMs: TIMEOUT_MS, rateLimitWaitMs: 30_000 });
 		const url = () => `${ac.emulator.url}/api/3/moved`;
 		const plan: Array<{ fault: Omit<Fault, 'when' | 'method'>; stored: boolean; expected: (() => object) | 'created' }> = [
 			{ fault: { status: 429, headers: { 'Retry-After': '1' }, times: 2 }, stored: true, expected: 'created' },
@@ -66,11 +67,11 @@ describe('every fault in one execution, real rate limit on both sides', () => {
 			hangBound({
 				items: ITEMS,
 				requestsPerItem: 1,
-				attempts: settings.maxRetries + 1,
+				attempts: defaultSettings().maxRetries + 1,
 				perAttemptMs: TIMEOUT_MS + 1_000,
-				backoffMaxMs: settings.backoffMaxMs,
-				concurrency: settings.itemConcurrency,
-				requestsPerSecond: settings.requestsPerSecond,
+				backoffMaxMs: defaultSettings().backoffMaxMs,
+				concurrency: defaultSettings().itemConcurrency,
+				requestsPerSecond: 5,
 			}),
 		);
 	}, 90_000);

@@ -3,6 +3,7 @@ import {
 	BAD_IDS,
 	KEY_403,
 	POST_503,
+	NO_RATE_LIMIT_WAIT,
 	RATE_LIMITED,
 	RESET,
 	TIMESTAMP,
@@ -220,11 +221,20 @@ describe('Contact: Create a Contact', () => {
 		expect(ac.emulator.requests.map((r) => r.status)).toEqual([429, 201]);
 	});
 
-	it('reports 429 after the retries are used up', async () => {
+	it('waits through ten 429s within the wait budget (Request Settings), then creates the contact once', async () => {
 		ac.emulator.inject({ method: 'POST', path: '/contact/sync', status: 429, headers: { 'Retry-After': '0' }, times: 10 });
-		const out = await ac.one('contact', 'create', { email: 'a@example.com' });
+		// Ten refusals in a row cut this process's rate down towards its floor: seconds, not minutes.
+		const out = await ac.one('contact', 'create', { email: 'a@example.com', requestSettings: { rateLimitWaitBudget: 60 } });
+		expect(out).toEqual(success('Contact', { contact: contactRecord('1', { email: 'a@example.com' }), fieldValues: [] }, 201));
+		expect(ac.emulator.requests.map((r) => r.status)).toEqual([...Array(10).fill(429), 201]);
+		expect(ac.emulator.db.count('contacts')).toBe(1);
+	});
+
+	it('reports 429 once the wait budget (Request Settings) is spent', async () => {
+		ac.emulator.inject({ method: 'POST', path: '/contact/sync', status: 429, headers: { 'Retry-After': '0' }, times: 10 });
+		const out = await ac.one('contact', 'create', { email: 'a@example.com', ...NO_RATE_LIMIT_WAIT });
 		expect(out).toEqual(upstream('Contact', 429, RATE_LIMITED));
-		expect(ac.emulator.requests).toHaveLength(5);
+		expect(ac.emulator.requests).toHaveLength(1);
 		expect(ac.emulator.db.count('contacts')).toBe(0);
 	});
 

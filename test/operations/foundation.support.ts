@@ -117,4 +117,8 @@ export const KEY_403 =
 export const POST_503 = 'ActiveCampaign failed with HTTP 503; the request may be retried later (ActiveCampaign: Injected HTTP 503)';
 export const RESET =
 	'The connection to ActiveCampaign was reset before an answer arrived (ECONNRESET); the request may be retried';
-export const RATE_LIMITED = 'Rate limit exceeded (HTTP 429): ActiveCampaign allows 5 requests per second; retry later';
+/** A 429 with a wait budget of 0 (Request Settings): refused once, nothing waited. */
+export const RATE_LIMITED =
+	'Rate limit exceeded (HTTP 429): ActiveCampaign refused this request once over 0.0 s. Raise "Rate-Limit Wait Budget (Seconds)" under Request Settings to wait longer, or, if other n8n instances or tools use this account, lower "Requests per Second" in the credential (now 5)';
+/** Request Settings that give up on the first 429. */
+export const NO_RATE_LIMIT_WAIT = { requestSettings: { rateLimitWaitBudget: 0 } };

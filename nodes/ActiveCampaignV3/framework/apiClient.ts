@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { sendRequest, type AccountConnection, type ApiRequest, type ApiResponse } from '../transport';
+import { describeUpstreamStatus, sendRequest, type AccountConnection, type ApiRequest, type ApiResponse } from '../transport';
 import { mapConcurrent } from './concurrency';
 import { countWithoutTotal } from './listTotal';
 import { UpstreamError } from './errors';
@@ -87,15 +87,41 @@ export class ApiClient {
 	 */
 	async getOptional<T = any>(path: string, qs?: IDataObject): Promise<T | undefined> {
 		const before = this.lastStatus;
-		try {
-			return await this.get<T>(path, qs);
-		} catch (error) {
-			if (error instanceof UpstreamError && SIDE_READ_NOT_OFFERED.has(error.status)) {
-				this.lastStatus = before;
-				return undefined;
-			}
-			throw error;
-		}
+		const response = await this.request<T>({ method: 'GET', path, qs, acceptStatuses: [...SIDE_READ_NOT_OFFERED] });
+		if (response.status >= 200 && response.status < 300) return response.body;
+		this.lastStatus = before;
+		return undefined;
+	}
+
+	/**
+	 * A request whose listed non-2xx statuses are answers the operation handles (an "already exists"
+	 * 422, a 404 on an idempotent delete): they come back as the response, with their status.
+	 * `failure(response, request)` turns one into the usual upstream failure when the operation gives up.
+	 */
+	async attempt<T = any>(request: ApiRequest, acceptStatuses: readonly number[]): Promise<ApiResponse<T>> {
+		return this.request<T>({ ...request, acceptStatuses });
+	}
+
+	/**
+	 * "Find the record by its natural key, else create it", safe across processes. Inside one
+	 * process the framework's order key already serializes the look-up and the create; another n8n
+	 * process (queue mode) or tool can still create the same record between the two. ActiveCampaign
+	 * then refuses the create with 422 ("already exists"): look again, and return what is there as
+	 * a success. Only when it is still not found does the 422 become the item's failure.
+	 */
+	async findOrCreate<T>(find: () => Promise<T | undefined>, create: ApiRequest, created: (body: any) => T): Promise<T> {
+		const existing = await find();
+		if (existing !== undefined) return existing;
+		const response = await this.attempt(create, [422]);
+		if (response.status !== 422) return created(response.body);
+		const found = await find();
+		if (found !== undefined) return found;
+		throw this.failure(response, create);
+	}
+
+	/** The failure an accepted non-2xx response stands for, worded as the transport words it. */
+	failure(response: ApiResponse, request: ApiRequest): UpstreamError {
+		return new UpstreamError(response.status, describeUpstreamStatus(response.status, response.body, request), response.body);
 	}
 
 	async post<T = any>(path: string, body: IDataObject, subject?: string): Promise<T> {

@@ -6,24 +6,39 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, redactSecret, resolveConnection } from '../transport';
-import { settings } from '../transport/settings';
+import { readRequestSettings, type TransportSettings } from '../transport/settings';
 import { ApiClient } from './apiClient';
+import { batchOperationOf, executeBatch } from './batch';
 import { mapConcurrent, withKeyLock } from './concurrency';
 import { ValidationError } from './errors';
 import { Outcome, type OperationDefinition } from './operation';
+import { REQUEST_SETTINGS_PARAMETER } from './description';
 import { classifyFailure, standardOutput } from './output';
 import { shapeOutputs } from './outputOptions';
 import type { ParamSpec } from './params';
 import type { OperationRegistry } from './registry';
 
-function readRaw(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+/** A parameter's value, or why n8n could not give it (e.g. an expression that failed). */
+function tryReadRaw(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+): { ok: true; value: unknown } | { ok: false; reason: string } {
 	try {
-		return ctx.getNodeParameter(name, itemIndex, fallback as never);
+		return { ok: true, value: ctx.getNodeParameter(name, itemIndex, fallback as never) };
 	} catch (error) {
-		throw new ValidationError(
-			`Parameter "${name}" could not be read (${(error as Error).message}): fix its value or expression`,
-		);
+		return { ok: false, reason: (error as Error).message };
 	}
+}
+
+/** A parameter's value; one n8n could not read is bad input of this item (-1), not a crash. */
+function readRaw(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+	const read = tryReadRaw(ctx, name, itemIndex, fallback);
+	if (!read.ok) {
+		throw new ValidationError(`Parameter "${name}" could not be read (${read.reason}): fix its value or expression`);
+	}
+	return read.value;
 }
 
 /** "Nothing to update" as a -1 that lists every option that would count. */
@@ -107,6 +122,7 @@ async function runItem(
 	registry: OperationRegistry,
 	itemIndex: number,
 	queues: OrderQueues,
+	settings: TransportSettings | ValidationError,
 ): Promise<IDataObject> {
 	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
 	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
@@ -121,12 +137,14 @@ async function runItem(
 	let redact = (text: string) => text;
 	let turn: { ready: Promise<void>; leave: () => void } | undefined;
 	try {
+		// Settings that cannot be read fail every item the same way, naming the setting.
+		if (settings instanceof ValidationError) throw settings;
 		const params = readParams(ctx, op, itemIndex);
 		const orderKey = orderKeyOf(op, params);
 		// Synchronous up to here: items queue on their record in input order.
 		if (orderKey !== undefined) turn = queues.enter(orderKey);
 		await turn?.ready;
-		const connection = await resolveConnection(ctx, itemIndex);
+		const connection = await resolveConnection(ctx, itemIndex, settings);
 		redact = connection.redact;
 		api = new ApiClient(ctx, connection);
 		const client = api;
@@ -157,6 +175,18 @@ async function runItem(
 }
 
 /**
+ * The node's "Request Settings" (timeouts, retries, wait budget, items in flight): one set for the
+ * whole execution, read from the first item, since items share one pace and one queue.
+ */
+function executionSettings(ctx: IExecuteFunctions): TransportSettings | ValidationError {
+	const read = tryReadRaw(ctx, REQUEST_SETTINGS_PARAMETER, 0, {});
+	if (!read.ok) {
+		return new ValidationError(`Parameter "${REQUEST_SETTINGS_PARAMETER}" could not be read (${read.reason}): fix its value or expression`);
+	}
+	return readRequestSettings(read.value);
+}
+
+/**
  * The node's whole per-item loop: every input item yields exactly one output item, paired and in
  * input order. Items run concurrently (the shared limiter keeps the account under its rate).
  */
@@ -166,7 +196,11 @@ export async function executeItems(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const queues = new OrderQueues();
-	const outputs = await mapConcurrent(items.length, settings.itemConcurrency, (i) => runItem(this, registry, i, queues));
+	const settings = executionSettings(this);
+	const batchOp = batchOperationOf(this, registry);
+	if (batchOp) return executeBatch(this, batchOp, readParams, settings);
+	const inFlight = settings instanceof ValidationError ? 1 : settings.itemConcurrency;
+	const outputs = await mapConcurrent(items.length, inFlight, (i) => runItem(this, registry, i, queues, settings));
 	// One item per input item, unless a list operation's Output option asks for one per record.
 	return [shapeOutputs(this, registry, outputs)];
 }

@@ -65,6 +65,15 @@ interface BaseOptions {
 	displayOptions?: INodeProperties['displayOptions'];
 }
 
+/** JSON.parse as a value: the parser's own words on failure (they say where the text breaks). */
+function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch (error) {
+		return { ok: false, reason: (error as Error).message };
+	}
+}
+
 function isEmpty(raw: unknown): boolean {
 	return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 }
@@ -421,13 +430,13 @@ export function json<T = unknown, R extends boolean = false>(
 				if (raw.length > MAX_JSON_CHARS) {
 					throw new ValidationError(`${where} is too long (${raw.length} characters, at most ${MAX_JSON_CHARS})`);
 				}
-				try {
-					value = JSON.parse(raw);
-				} catch (error) {
+				const parsed = parseJsonText(raw);
+				if (!parsed.ok) {
 					throw new ValidationError(
-						`${where} is not valid JSON (${(error as Error).message}): enter ${kindWord} such as ${options.example}`,
+						`${where} is not valid JSON (${parsed.reason}): enter ${kindWord} such as ${options.example}`,
 					);
 				}
+				value = parsed.value;
 			}
 			const isArray = Array.isArray(value);
 			const isObject = value !== null && typeof value === 'object' && !isArray;

@@ -1,4 +1,4 @@
-import { ValidationError } from '../framework/errors';
+import { ValidationError } from '../shared/errors';
 
 /**
  * Turns whatever the user pasted as API URL into `https://<account>.api-us1.com/api/3`:
@@ -11,14 +11,12 @@ export function normalizeApiBaseUrl(raw: unknown): string {
 			'Credential "API URL" is empty: enter your account URL from ActiveCampaign Settings > Developer, e.g. https://youraccount.api-us1.com',
 		);
 	}
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
+	if (!URL.canParse(text)) {
 		throw new ValidationError(
 			'Credential "API URL" is not a valid URL: enter it as https://youraccount.api-us1.com',
 		);
 	}
+	const url = new URL(text);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw new ValidationError(
 			`Credential "API URL" must start with https:// (got "${url.protocol}"): enter it as https://youraccount.api-us1.com`,

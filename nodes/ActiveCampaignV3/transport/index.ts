@@ -7,10 +7,10 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { NetworkError, UpstreamError } from '../framework/errors';
+import { NetworkError, UpstreamError } from '../shared/errors';
 import { normalizeApiBaseUrl } from './baseUrl';
-import { acquireSlot, pauseAccount } from './rateLimiter';
-import { settings } from './settings';
+import { pause, processLimiter } from './rateLimiter';
+import { defaultSettings, readRequestsPerSecond, type TransportSettings } from './settings';
 
 export const CREDENTIAL_TYPE = 'activeCampaignV3Api';
 
@@ -24,6 +24,11 @@ export interface ApiRequest {
 	body?: IDataObject;
 	/** What a 404 is about, e.g. `Contact 12`, for the message "Contact 12 not found". */
 	subject?: string;
+	/**
+	 * Non-2xx statuses the caller handles itself (e.g. 422 "already exists" on a create, 404 on an
+	 * idempotent delete): answered as a response instead of an UpstreamError.
+	 */
+	acceptStatuses?: readonly number[];
 }
 
 export interface ApiResponse<T = any> {
@@ -31,11 +36,17 @@ export interface ApiResponse<T = any> {
 	body: T;
 }
 
-/** Where requests go and how they are authenticated, resolved once per item from the credential. */
+/** Where requests go, how they are authenticated and paced, resolved once per item from the credential. */
 export interface AccountConnection {
 	baseUrl: string;
 	/** Rate-limit key: the URL and a one-way hash of the key (the key itself is never stored). */
 	accountKey: string;
+	/** The credential's "Requests per Second" for this account. */
+	requestsPerSecond: number;
+	/** This execution's timeouts, retries and wait budget (the node's "Request Settings"). */
+	settings: TransportSettings;
+	/** Aborts when n8n cancels the execution: waits end, nothing more is sent. */
+	signal?: AbortSignal;
 	/** Removes the API key from any text that leaves the node. */
 	redact(text: string): string;
 }
@@ -43,6 +54,7 @@ export interface AccountConnection {
 export async function resolveConnection(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
+	settings: TransportSettings = defaultSettings(),
 ): Promise<AccountConnection> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const baseUrl = normalizeApiBaseUrl(credentials.apiUrl);
@@ -51,6 +63,9 @@ export async function resolveConnection(
 	return {
 		baseUrl,
 		accountKey: `${baseUrl}#${keyHash}`,
+		requestsPerSecond: readRequestsPerSecond(credentials.requestsPerSecond),
+		settings,
+		signal: ctx.getExecutionCancelSignal?.(),
 		redact: (text) => redactSecret(text, apiKey),
 	};
 }
@@ -81,22 +96,22 @@ const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELE
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** Exponential back-off with full jitter: a random wait in [base/2, base * 2^attempt]. */
-function backoffMs(attempt: number): number {
+function backoffMs(settings: TransportSettings, attempt: number): number {
 	const ceiling = Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** attempt);
 	return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
-function retryAfterMs(headers: IDataObject | undefined): number {
+/** The server's Retry-After (seconds or an HTTP date) in ms; the back-off base when it sent none. */
+function retryAfterMs(settings: TransportSettings, headers: IDataObject | undefined): number {
 	const raw = headers?.['retry-after'];
 	const text = Array.isArray(raw) ? String(raw[0]) : raw === undefined ? '' : String(raw);
 	let ms = NaN;
 	if (/^\d+(\.\d+)?$/.test(text.trim())) ms = Number(text) * 1000;
 	else if (text) ms = Date.parse(text) - Date.now();
 	if (!Number.isFinite(ms) || ms < 0) ms = settings.backoffBaseMs;
-	return Math.min(ms, settings.backoffMaxMs);
+	// No cap of our own: the wait budget decides whether a wait this long is worth it.
+	return ms;
 }
 
 /** Finds the socket/axios error code anywhere in the wrapped error chain n8n builds. */
@@ -116,7 +131,7 @@ function findErrorCode(error: unknown, depth = 0): string | undefined {
 	return undefined;
 }
 
-function describeNetworkFailure(code: string | undefined): string {
+function describeNetworkFailure(code: string | undefined, settings: TransportSettings): string {
 	if (code && TIMEOUT_CODES.has(code)) {
 		return `ActiveCampaign did not answer within ${settings.timeoutMs} ms (timeout); the request may be retried`;
 	}
@@ -179,14 +194,42 @@ export function describeUpstreamStatus(
 	return withDetail(`ActiveCampaign answered HTTP ${status}`);
 }
 
+/** n8n's HTTP helper either answers or fails; both become values, so no error is re-thrown. */
+type Settled = { answered: true; response: IN8nHttpFullResponse } | { answered: false; error: unknown };
+
+async function settle(
+	ctx: IExecuteFunctions,
+	options: IHttpRequestOptions,
+): Promise<Settled> {
+	return await (ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options) as Promise<IN8nHttpFullResponse>).then(
+		(response): Settled => ({ answered: true, response }),
+		(error: unknown): Settled => ({ answered: false, error }),
+	);
+}
+
+/** The item's 429 codes once the wait budget is spent, saying what was waited and what to change. */
+function rateLimitGivingUp(body: unknown, waitedMs: number, refusals: number, rate: number): UpstreamError {
+	const seconds = (waitedMs / 1000).toFixed(1);
+	return new UpstreamError(
+		429,
+		`Rate limit exceeded (HTTP 429): ActiveCampaign refused this request ${refusals === 1 ? 'once' : `${refusals} times`} over ${seconds} s. ` +
+			'Raise "Rate-Limit Wait Budget (Seconds)" under Request Settings to wait longer, or, if other n8n instances or tools use this account, ' +
+			`lower "Requests per Second" in the credential (now ${rate})`,
+		body,
+	);
+}
+
 /**
  * The one function through which every request passes: limiter, timeout, no redirects, retries
  * of what is safe to retry, and the mapping of every answer to a value or a typed error.
  *
  * Retry policy:
- * - 429: every method (the server refused it, so nothing was applied), after Retry-After.
- * - 5xx, timeouts and resets: only GET/PUT/DELETE. A POST that may have been applied is
- *   never repeated, because most ActiveCampaign creates would then make a second record.
+ * - 429: every method (the server refused it, so nothing was applied), after Retry-After, for as
+ *   long as the wait budget lasts (Request Settings); each 429 also cuts this process's share of
+ *   the account (see rateLimiter.ts), which is how processes sharing an account settle.
+ * - 5xx, timeouts and resets: only GET/PUT/DELETE, at most maxRetries times. A POST that may have
+ *   been applied is never repeated, because most ActiveCampaign creates would then make a second
+ *   record.
  * - Connection refused / DNS failure: every method, since the request never left this machine.
  */
 export async function sendRequest(
@@ -195,10 +238,18 @@ export async function sendRequest(
 	request: ApiRequest,
 	onStatus: (status: number) => void,
 ): Promise<ApiResponse> {
+	const { settings } = connection;
 	const idempotent = IDEMPOTENT_METHODS.has(request.method);
-	for (let attempt = 0; ; attempt++) {
-		const canRetry = attempt < settings.maxRetries;
-		const slotDone = await acquireSlot(connection.accountKey);
+	let failures = 0;
+	let firstThrottledAt: number | undefined;
+	let throttledAnswers = 0;
+	for (;;) {
+		const grant = await processLimiter.acquire(connection.accountKey, connection.requestsPerSecond, connection.signal, {
+			first: throttledAnswers > 0,
+		});
+		if (!grant) {
+			throw new NetworkError('The execution was cancelled before this request was sent; nothing was applied', 0, false);
+		}
 		const options: IHttpRequestOptions = {
 			method: request.method as IHttpRequestMethods,
 			url: `${connection.baseUrl}${request.path}`,
@@ -212,38 +263,42 @@ export async function sendRequest(
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
 		};
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				CREDENTIAL_TYPE,
-				options,
-			)) as IN8nHttpFullResponse;
-		} catch (error) {
-			slotDone();
-			const code = findErrorCode(error);
+		const outcome = await settle(ctx, options);
+		grant.done();
+		if (!outcome.answered) {
+			const code = findErrorCode(outcome.error);
 			const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
-			if (canRetry && (idempotent || neverSent)) {
-				await sleep(backoffMs(attempt));
+			if (failures < settings.maxRetries && (idempotent || neverSent) && !connection.signal?.aborted) {
+				await pause(backoffMs(settings, failures++), connection.signal);
 				continue;
 			}
-			throw new NetworkError(describeNetworkFailure(code), 0, !neverSent);
+			throw new NetworkError(describeNetworkFailure(code, settings), 0, !neverSent);
 		}
 
-		slotDone();
+		const { response } = outcome;
 		const status = response.statusCode;
 		onStatus(status);
-		if (status === 429 && canRetry) {
-			const waitMs = retryAfterMs(response.headers as IDataObject);
-			pauseAccount(connection.accountKey, waitMs);
-			continue;
+		if (status === 429) {
+			processLimiter.throttled(connection.accountKey, grant.grantedAt);
+			const now = Date.now();
+			firstThrottledAt ??= now;
+			throttledAnswers++;
+			const waitMs = retryAfterMs(settings, response.headers as IDataObject);
+			const waited = now - firstThrottledAt;
+			if (waited + waitMs < settings.rateLimitWaitMs && !connection.signal?.aborted) {
+				// A little jitter, so that requests refused together do not come back together.
+				await pause(waitMs + Math.round(Math.random() * 100), connection.signal);
+				continue;
+			}
+			const parsed = parseJson(response.body);
+			throw rateLimitGivingUp(parsed.ok ? parsed.value : undefined, waited, throttledAnswers, connection.requestsPerSecond);
 		}
-		if (status >= 500 && idempotent && canRetry) {
-			await sleep(backoffMs(attempt));
+		if (status >= 500 && idempotent && failures < settings.maxRetries && !connection.signal?.aborted) {
+			await pause(backoffMs(settings, failures++), connection.signal);
 			continue;
 		}
 		const parsed = parseJson(response.body);
-		if (status >= 200 && status < 300) {
+		if ((status >= 200 && status < 300) || request.acceptStatuses?.includes(status)) {
 			if (!parsed.ok) {
 				throw new NetworkError(
 					`ActiveCampaign answered HTTP ${status} with a body that is not JSON; the request may be retried`,

@@ -1,31 +1,44 @@
-import { settings } from './settings';
+import { sleep, sleepWithAbort } from 'n8n-workflow';
 
 /**
- * Sliding-window limiter: at most `requestsPerSecond` requests in any window of one second (plus a
- * small safety margin), per account. Unlike a token bucket it never lets a burst exceed the limit
- * as the server measures it.
+ * Rate control per ActiveCampaign account, in two parts.
  *
- * The server counts a request when it arrives, somewhere between our start and the moment its
- * answer is back; the delay before the bytes leave varies (credential resolution, a busy event
- * loop, a new socket: 20-40 ms for the first requests of a run, measured). Counting from the start
- * let a sixth request land inside the server's window of the first (observed: 2 of 20 GETs
- * answered 429). So a slot is dated at the latest moment its request can have arrived:
- * - answered: the answer time minus the quickest round trip this account has shown (nothing comes
- *   back faster than that after arriving); until a few round trips are known, the answer time;
- * - under way for no longer than that quickest round trip plus MAX_SEND_SKEW_MS: its start plus
- *   MAX_SEND_SKEW_MS (the usual case: it left at once and the server is working on it);
- * - under way for longer: "now", so it keeps its place in the window until its answer tells more.
- *   A request n8n held back before sending (measured: 300-650 ms stalls when the next node starts,
- *   a busy event loop, credentials read from n8n's database) can otherwise land within one second
- *   of the requests granted after it.
+ * 1. A sliding window: at most `maxRate` requests in any window of one second (plus a small safety
+ *    margin). Unlike a token bucket it never lets a burst exceed the limit as the server measures it.
  *
- * Dating slots by their answers alone slides the window by a whole round trip per request
- * (measured in n8n 2.41.1, 100 items x 3 requests: 87.9% of the limit at 50 ms latency, 81.8% at
- * 400 ms, with 4 and 12 429s from stalls longer than a fixed skew); subtracting the quickest round
- * trip keeps every stall in the date and drops only the latency the server adds after counting.
+ *    The server counts a request when it arrives, somewhere between our start and the moment its
+ *    answer is back; the delay before the bytes leave varies (credential resolution, a busy event
+ *    loop, a new socket: 20-40 ms for the first requests of a run, measured). So a slot is dated at
+ *    the latest moment its request can have arrived:
+ *    - answered: the answer time minus the quickest round trip this account has shown (nothing comes
+ *      back faster than that after arriving); until a few round trips are known, the answer time;
+ *    - under way for no longer than that quickest round trip plus MAX_SEND_SKEW_MS: its start plus
+ *      MAX_SEND_SKEW_MS (the usual case: it left at once and the server is working on it);
+ *    - under way for longer: "now", so it keeps its place in the window until its answer tells more
+ *      (n8n can hold a request back 300-650 ms before sending it, measured).
+ *    Dating slots by their answers alone measured 87.9% / 81.8% of the limit at 50 / 400 ms latency;
+ *    this dating keeps 96-98% with no 429 (n8n 2.41.1, one process).
  *
- * The state lives at module level, so every item, every execution and every node instance in this
- * n8n process that uses the same account shares one budget.
+ * 2. A share of the account that adapts to other clients (other n8n processes in queue mode, other
+ *    tools), which this process cannot see: nothing is shared between processes but ActiveCampaign
+ *    itself, so its 429 answers are the only signal. The allowed rate follows TCP's congestion
+ *    control (CUBIC with its additive floor): a 429 cuts the rate to DECREASE_FACTOR of what it was,
+ *    or towards what the server accepted in the last second when that is less (several
+ *    processes starting at once; at most halving at once); then the rate climbs back towards the rate that overflowed,
+ *    flattens just below it (where it stays a while, so 429s stay few), and only then probes above
+ *    it (so a process left alone is back at the full rate within seconds). At most one cut per
+ *    server window. W processes converge to about maxRate / W each. Below the full rate, grants
+ *    are spaced evenly (1 / rate apart).
+ *
+ *    Measured with three independent limiters against the emulator (5 req/s, 50 ms latency, 100
+ *    requests each, test/transport/sharedAccount.test.ts's setting): 74-81% of the limit over the
+ *    whole run (the last process alone at the end included), 9.6-12.8% of requests answered 429
+ *    (a third of them in the first seconds, when all three start at the full rate), nothing failed.
+ *    Without adaptation the same setting gave over 50% 429s.
+ *
+ * The state lives in a RateLimiter instance; the transport uses one per process (module level), so
+ * every item, execution and node instance in the process that uses the same account shares it.
+ * Tests create several instances to stand for several processes.
  */
 const WINDOW_MS = 1_000;
 const SAFETY_MARGIN_MS = 15;
@@ -36,101 +49,296 @@ const RTT_SAMPLES = 50;
 /** Round trips needed before the floor is trusted (the first ones include new sockets). */
 const RTT_TRUSTED_AFTER = 10;
 
+/** A 429 leaves this fraction of the rate (TCP CUBIC uses 0.7). */
+export const DECREASE_FACTOR = 0.7;
+/** The deepest one cut may go: half the rate (classic AIMD). */
+const MAX_SINGLE_CUT = 0.5;
+/** The rate never drops below this fraction of the configured rate. */
+const MIN_RATE_FRACTION = 0.1;
+/**
+ * CUBIC's scaling constants, in fractions of the configured rate per second³. Below the rate that
+ * overflowed (concave part) the curve returns to it in K = cbrt(cut / CUBIC_C) seconds: 10 s after
+ * a cut from a third of the account, 14 s from the full rate; there it flattens, which is where
+ * processes sharing an account spend most of their time, so 429s stay rare (a 4.7 times larger
+ * constant, K = 6 s, measured 17% of requests refused instead of 10-12%). Above it (convex part,
+ * probing for capacity others left) it grows 20 times faster, so a process whose neighbours
+ * finished is back at the full rate within seconds rather than a minute.
+ */
+const CUBIC_C = 1e-4;
+const CUBIC_C_PROBE = 2e-3;
+/** The additive part: a tenth of a request per second more each second (at 5 requests/second). */
+const ADDITIVE_INCREASE_PER_SECOND = 0.02;
+
 interface Slot {
 	granted: number;
 	/** When its answer (or failure) arrived; undefined while under way. */
 	answered?: number;
+	/** Answered 429. */
+	refused?: boolean;
 }
 
-interface AccountWindow {
-	slots: Slot[];
-	queue: Array<(done: () => void) => void>;
-	timer: NodeJS.Timeout | undefined;
-	/** Set by a 429: nobody starts before this instant. */
-	pausedUntil: number;
-	/** The latest round trips (grant to answer), oldest first. */
-	rtts: number[];
+/** What a caller holds while its request is under way. */
+export interface Grant {
+	/** When the slot was granted (ms since the epoch). */
+	readonly grantedAt: number;
+	/** Call once the answer (or failure) has arrived. Calling it again is harmless. */
+	done(): void;
 }
 
-/** The quickest recent round trip, or 0 while too few are known (then the answer time is used). */
-function rttFloor(state: AccountWindow): number {
-	return state.rtts.length >= RTT_TRUSTED_AFTER ? Math.min(...state.rtts) : 0;
+interface Waiter {
+	resolve: (grant: Grant | undefined) => void;
+	/** Stops listening to the execution's cancel signal. */
+	forget: () => void;
 }
 
-/** The latest moment the slot's request can have reached the server, as known at `now`. */
-function arrivalBound(slot: Slot, now: number, floor: number): number {
-	if (slot.answered !== undefined) return Math.max(slot.granted, slot.answered - floor);
-	return now - slot.granted <= floor + MAX_SEND_SKEW_MS ? slot.granted + MAX_SEND_SKEW_MS : now;
-}
+/** The adaptive share of one account, as a fraction of its configured rate. */
+class CubicShare {
+	private lastCutAt = -Infinity;
+	/** The fraction at which the last 429 came. */
+	private overflowAt = 1;
+	/** The fraction right after the last cut. */
+	private cutTo = 1;
+	cuts = 0;
 
-const accounts = new Map<string, AccountWindow>();
-
-function windowFor(accountKey: string): AccountWindow {
-	let state = accounts.get(accountKey);
-	if (!state) {
-		state = { slots: [], queue: [], timer: undefined, pausedUntil: 0, rtts: [] };
-		accounts.set(accountKey, state);
+	fraction(now: number): number {
+		if (this.lastCutAt === -Infinity) return 1;
+		const t = (now - this.lastCutAt) / 1000;
+		// K: when the curve, starting at cutTo, is back at overflowAt (RFC 9438).
+		const k = Math.cbrt(Math.max(0, this.overflowAt - this.cutTo) / CUBIC_C);
+		const cubic = this.overflowAt + (t < k ? CUBIC_C : CUBIC_C_PROBE) * (t - k) ** 3;
+		// At least additive growth, the same for every process whatever its share: with cuts that
+		// hit the larger shares more often, this is what evens the shares out (Chiu and Jain's AIMD;
+		// CUBIC's "TCP-friendly region").
+		const additive = this.cutTo + ADDITIVE_INCREASE_PER_SECOND * t;
+		return Math.min(1, Math.max(MIN_RATE_FRACTION, cubic, additive));
 	}
-	return state;
+
+	/**
+	 * A 429 for a request granted at `grantedAt`. Only a request sent a whole window after the last
+	 * cut says anything about the cut rate: the server counts one second back, so until then its
+	 * window still holds requests sent at the old rate. (TCP likewise cuts at most once per round
+	 * trip.) Without this, one burst of refusals would cut the rate again and again, to the floor.
+	 */
+	throttled(grantedAt: number, now: number, acceptedShare: number): boolean {
+		if (grantedAt < this.lastCutAt + WINDOW_MS) return false;
+		const current = this.fraction(now);
+		// Fast convergence (CUBIC): a flow that overflows below its previous peak gives up more,
+		// which lets a newcomer catch up with flows that started earlier.
+		this.overflowAt = current < this.overflowAt ? (current * (1 + DECREASE_FACTOR)) / 2 : current;
+		// When most of the last second was refused (several processes starting at full rate at
+		// once), one cut by DECREASE_FACTOR is far from enough: go towards what was accepted, but
+		// never below half at once (a process that sent little has little accepted to go by).
+		const accepted = Math.max(acceptedShare, current * MAX_SINGLE_CUT);
+		this.cutTo = Math.max(MIN_RATE_FRACTION, Math.min(current * DECREASE_FACTOR, accepted));
+		this.lastCutAt = now;
+		this.cuts++;
+		return true;
+	}
 }
 
-function pump(state: AccountWindow): void {
-	state.timer = undefined;
-	while (state.queue.length > 0) {
+class AccountLimiter {
+	private slots: Slot[] = [];
+	private readonly queue: Waiter[] = [];
+	private pumping = false;
+	private wake: AbortController | undefined;
+	/** The latest round trips (grant to answer), oldest first. */
+	private readonly rtts: number[] = [];
+	private lastGrantAt = -Infinity;
+	readonly share = new CubicShare();
+
+	constructor(public maxRate: number) {}
+
+	/** Requests per second this process allows itself now. */
+	rate(now = Date.now()): number {
+		return this.maxRate * this.share.fraction(now);
+	}
+
+	acquire(signal?: AbortSignal, first = false): Promise<Grant | undefined> {
+		return new Promise<Grant | undefined>((resolve) => {
+			if (signal?.aborted) {
+				resolve(undefined);
+				return;
+			}
+			// n8n cancelled the execution: leave the queue, and the caller sends nothing.
+			const onAbort = () => {
+				const at = this.queue.indexOf(waiter);
+				if (at !== -1) this.queue.splice(at, 1);
+				resolve(undefined);
+			};
+			const waiter: Waiter = { resolve, forget: () => signal?.removeEventListener('abort', onAbort) };
+			signal?.addEventListener('abort', onAbort, { once: true });
+			if (first) this.queue.unshift(waiter);
+			else this.queue.push(waiter);
+			this.kick();
+		});
+	}
+
+	throttled(grantedAt: number): void {
 		const now = Date.now();
+		const slot = this.slots.find((candidate) => candidate.granted === grantedAt && candidate.refused !== true);
+		if (slot) slot.refused = true;
+		if (this.share.throttled(grantedAt, now, this.acceptedShare(now))) this.kick();
+	}
+
+	/** Accepted answers of the last window, as a fraction of the configured rate. */
+	private acceptedShare(now: number): number {
+		const accepted = this.slots.filter(
+			(slot) => slot.answered !== undefined && slot.refused !== true && now - slot.answered < WINDOW_MS,
+		).length;
+		return accepted / this.maxRate;
+	}
+
+	private rttFloor(): number {
+		return this.rtts.length >= RTT_TRUSTED_AFTER ? Math.min(...this.rtts) : 0;
+	}
+
+	/** The latest moment the slot's request can have reached the server, as known at `now`. */
+	private arrivalBound(slot: Slot, now: number, floor: number): number {
+		if (slot.answered !== undefined) return Math.max(slot.granted, slot.answered - floor);
+		return now - slot.granted <= floor + MAX_SEND_SKEW_MS ? slot.granted + MAX_SEND_SKEW_MS : now;
+	}
+
+	/** How long the head of the queue must still wait (0: grant now). */
+	private waitMs(now: number): number {
 		const windowMs = WINDOW_MS + SAFETY_MARGIN_MS;
-		const floor = rttFloor(state);
+		const floor = this.rttFloor();
 		const dates = new Map<Slot, number>();
-		state.slots = state.slots.filter((slot) => {
-			const at = arrivalBound(slot, now, floor);
+		this.slots = this.slots.filter((slot) => {
+			const at = this.arrivalBound(slot, now, floor);
 			dates.set(slot, at);
 			return now - at < windowMs;
 		});
-		let waitMs = 0;
-		if (now < state.pausedUntil) waitMs = state.pausedUntil - now;
-		else if (state.slots.length >= settings.requestsPerSecond) {
+		let wait = 0;
+		const capacity = Math.max(1, Math.floor(this.maxRate));
+		if (this.slots.length >= capacity) {
 			// The oldest date frees first; a slot dated "now" is re-planned when its answer comes.
-			waitMs = Math.max(1, Math.min(...state.slots.map((slot) => dates.get(slot)!)) + windowMs - now);
+			wait = Math.max(1, Math.min(...this.slots.map((slot) => dates.get(slot)!)) + windowMs - now);
 		}
-		if (waitMs > 0) {
-			state.timer = setTimeout(() => pump(state), waitMs);
+		// Below the full rate, grants are spaced evenly. Tried instead: whole requests per window
+		// (2 + 2 + 1), which never overflow in theory, but a process sending its share as a burst at
+		// the start of its window almost never meets a full server window, while one sending a
+		// single request does: the bursty ones kept 4-5 req/s and starved the others at the floor.
+		// Spaced requests meet full windows in proportion to their number, so the larger shares are
+		// the ones cut, and the shares even out.
+		const rate = this.rate(now);
+		if (rate < this.maxRate) wait = Math.max(wait, this.lastGrantAt + 1000 / rate - now);
+		return wait > 0 ? Math.ceil(wait) : 0;
+	}
+
+	/** Re-plans now: wakes the pump if it sleeps, starts it if it is idle. */
+	private kick(): void {
+		if (this.pumping) {
+			this.wake?.abort();
 			return;
 		}
+		this.pumping = true;
+		void this.pump();
+	}
+
+	private async pump(): Promise<void> {
+		try {
+			while (this.queue.length > 0) {
+				const now = Date.now();
+				const wait = this.waitMs(now);
+				if (wait > 0) {
+					this.wake = new AbortController();
+					// An answer or a cut may change the plan: kick() aborts this sleep.
+					await sleepWithAbort(wait, this.wake.signal).then(
+						() => undefined,
+						() => undefined,
+					);
+					this.wake = undefined;
+					continue;
+				}
+				this.grantHead(now);
+			}
+		} finally {
+			this.pumping = false;
+		}
+	}
+
+	private grantHead(now: number): void {
+		const waiter = this.queue.shift()!;
+		waiter.forget();
 		const slot: Slot = { granted: now };
-		state.slots.push(slot);
-		const grant = state.queue.shift()!;
-		grant(() => {
-			if (slot.answered !== undefined) return;
-			slot.answered = Date.now();
-			state.rtts.push(slot.answered - slot.granted);
-			if (state.rtts.length > RTT_SAMPLES) state.rtts.shift();
-			// The answer may date the slot earlier than planned: re-plan now.
-			if (state.timer) clearTimeout(state.timer);
-			pump(state);
+		this.slots.push(slot);
+		this.lastGrantAt = now;
+		waiter.resolve({
+			grantedAt: now,
+			done: () => {
+				if (slot.answered !== undefined) return;
+				slot.answered = Date.now();
+				this.rtts.push(slot.answered - slot.granted);
+				if (this.rtts.length > RTT_SAMPLES) this.rtts.shift();
+				// The answer may date the slot earlier than planned: re-plan now.
+				if (this.queue.length > 0) this.kick();
+			},
 		});
 	}
 }
 
-/**
- * Resolves when this account may start one more request, with the function to call once its
- * answer (or failure) has arrived. Calling it more than once is harmless.
- */
-export function acquireSlot(accountKey: string): Promise<() => void> {
-	const state = windowFor(accountKey);
-	return new Promise((resolve) => {
-		state.queue.push(resolve);
-		if (!state.timer) pump(state);
-	});
+/** The rate limiter of one process (or, in tests, of one simulated process). */
+export class RateLimiter {
+	private readonly accounts = new Map<string, AccountLimiter>();
+
+	private account(accountKey: string, maxRate: number): AccountLimiter {
+		let state = this.accounts.get(accountKey);
+		if (!state) {
+			state = new AccountLimiter(maxRate);
+			this.accounts.set(accountKey, state);
+		}
+		// The credential may have been edited since: the latest configured rate applies.
+		state.maxRate = maxRate;
+		return state;
+	}
+
+	/**
+	 * Resolves when this account may start one more request; with `undefined` instead when `signal`
+	 * aborts first (n8n cancelled the execution). `first`: goes to the head of the queue (a request
+	 * refused with 429 has waited longest and should not queue again behind newer ones).
+	 */
+	acquire(accountKey: string, maxRate: number, signal?: AbortSignal, options: { first?: boolean } = {}): Promise<Grant | undefined> {
+		return this.account(accountKey, maxRate).acquire(signal, options.first ?? false);
+	}
+
+	/** The server answered 429 to a request granted at `grantedAt`: this process takes less. */
+	throttled(accountKey: string, grantedAt: number): void {
+		this.accounts.get(accountKey)?.throttled(grantedAt);
+	}
+
+	/** Requests per second this process currently allows itself for the account. */
+	currentRate(accountKey: string): number | undefined {
+		return this.accounts.get(accountKey)?.rate();
+	}
+
+	/** How many times the account's rate was cut by a 429. */
+	cuts(accountKey: string): number {
+		return this.accounts.get(accountKey)?.share.cuts ?? 0;
+	}
 }
 
-/** A 429 tells us the server's window is full: hold every request of this account for `ms`. */
-export function pauseAccount(accountKey: string, ms: number): void {
-	const state = windowFor(accountKey);
-	state.pausedUntil = Math.max(state.pausedUntil, Date.now() + ms);
-}
+/** This process's limiter: shared by every execution of every node using the same account. */
+export let processLimiter = new RateLimiter();
 
 /** For tests: forget all accounts. */
 export function resetRateLimiter(): void {
-	for (const state of accounts.values()) if (state.timer) clearTimeout(state.timer);
-	accounts.clear();
+	processLimiter = new RateLimiter();
+}
+
+/** Waits `ms`, or less when `signal` aborts (n8n cancelled the execution); never rejects. */
+export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
+	if (ms <= 0) return;
+	if (!signal) {
+		await sleep(ms);
+		return;
+	}
+	// A private controller, so the execution's signal does not collect one listener per wait.
+	const local = new AbortController();
+	const forward = () => local.abort();
+	signal.addEventListener('abort', forward, { once: true });
+	await sleepWithAbort(ms, local.signal).then(
+		() => undefined,
+		() => undefined,
+	);
+	signal.removeEventListener('abort', forward);
 }

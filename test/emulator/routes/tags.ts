@@ -4,13 +4,18 @@ import type { ActiveCampaignEmulator } from '../server';
 const TAG_TYPES = new Set(['contact', 'template']);
 
 export function tagRoutes(emulator: ActiveCampaignEmulator): void {
-	// Like the real API, creating a tag whose name exists is not refused: duplicates are possible,
-	// so avoiding them is the client's job.
+	// By default, like the real API on many accounts, creating a tag whose name exists is not
+	// refused: duplicates are possible, so avoiding them is the client's job. With
+	// `refuseDuplicateTags`, the 422 other accounts answer.
 	emulator.route('POST', '/tags', ({ body }, db) => {
 		const input: Row = body?.tag ?? {};
 		if (!input.tag) return unprocessable('Tag name is required', 'tag', 'field_missing');
 		const tagType = String(input.tagType ?? 'contact');
 		if (!TAG_TYPES.has(tagType)) return unprocessable('Tag type must be contact or template', 'tagType');
+		const sameName = (t: Row) => String(t.tag).toLowerCase() === String(input.tag).toLowerCase() && t.tagType === tagType;
+		if (emulator.refuseDuplicateTags && db.all('tags').some(sameName)) {
+			return unprocessable(`The tag "${input.tag}" already exists`, 'tag', 'duplicate');
+		}
 		const now = acTimestamp();
 		const row = db.insert('tags', {
 			tagType,

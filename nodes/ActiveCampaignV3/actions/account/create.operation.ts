@@ -32,25 +32,22 @@ export default defineOperation({
 	// With Check Duplicate, items creating one name run in input order: the first creates, the rest find it.
 	orderKey: (params) => (params.checkDuplicate === false ? undefined : params.name.toLowerCase()),
 	async execute({ params, api }) {
-		const create = async () => {
-			const account = definedOnly({
-				name: params.name,
-				accountUrl: params.accountUrl,
-				owner: params.owner ?? 1,
-				fields: mergeCustomFields(CUSTOM_FIELD_FAMILIES.account, params.fields, params.customFieldsByName),
-			});
-			const body = await api.post('/accounts', { account });
-			return body.account;
-		};
-		if (params.checkDuplicate === false) return create();
+		const account = definedOnly({
+			name: params.name,
+			accountUrl: params.accountUrl,
+			owner: params.owner ?? 1,
+			fields: mergeCustomFields(CUSTOM_FIELD_FAMILIES.account, params.fields, params.customFieldsByName),
+		});
+		if (params.checkDuplicate === false) return (await api.post('/accounts', { account })).account;
 		const wanted = params.name.toLowerCase();
 		// The search is fuzzy: the exact (case-insensitive) comparison is ours.
-		const existing = await api.findFirst<AccountRecord>(
-			'/accounts',
-			'accounts',
-			{ search: params.name },
-			(a) => typeof a.name === 'string' && a.name.trim().toLowerCase() === wanted,
-		);
-		return existing ?? create();
+		const find = () =>
+			api.findFirst<AccountRecord>(
+				'/accounts',
+				'accounts',
+				{ search: params.name },
+				(a) => typeof a.name === 'string' && a.name.trim().toLowerCase() === wanted,
+			);
+		return api.findOrCreate(find, { method: 'POST', path: '/accounts', body: { account } }, (body) => body.account);
 	},
 });

@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { UpstreamError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
 import { RECORD_KINDS, recordLocator } from '../../framework/locator';
 import { externalIdParam, linkUrlParam, logoUrlParam, nameParam, serviceParam } from './shared';
@@ -54,21 +53,18 @@ export default defineOperation({
 			linkUrl: params.linkUrl,
 		};
 		if (params.listId !== undefined) connection.listId = String(params.listId);
-		try {
-			const body = await api.post('/connections', { connection });
-			return body.connection;
-		} catch (error) {
-			// A 422 may mean the connection exists after all (created meanwhile elsewhere, or the
-			// service filter missed it by case): look again by external ID alone before reporting.
-			if (!(error instanceof UpstreamError) || error.status !== 422) throw error;
-			const found = await api.findFirst<ConnectionRecord>(
-				'/connections',
-				'connections',
-				{ 'filters[externalid]': params.externalId },
-				sameKey,
-			);
-			if (found) return found;
-			throw error;
-		}
+		const create = { method: 'POST' as const, path: '/connections', body: { connection } };
+		const created = await api.attempt(create, [422]);
+		if (created.status !== 422) return created.body.connection;
+		// A 422 may mean the connection exists after all (created meanwhile elsewhere, or the
+		// service filter missed it by case): look again by external ID alone before reporting.
+		const found = await api.findFirst<ConnectionRecord>(
+			'/connections',
+			'connections',
+			{ 'filters[externalid]': params.externalId },
+			sameKey,
+		);
+		if (found) return found;
+		throw api.failure(created, create);
 	},
 });

@@ -1,4 +1,4 @@
-import { UpstreamError, ValidationError } from '../../framework/errors';
+import { ValidationError } from '../../framework/errors';
 import { RECORD_KINDS, recordLocator } from '../../framework/locator';
 import { defineOperation, Outcome } from '../../framework/operation';
 import { contactIdParam } from '../common';
@@ -40,20 +40,18 @@ export default defineOperation({
 		const tagName = params.tagName ?? '';
 		const tagId = params.tagId ?? (await tagIdByName(api, tagName, params.createTagIfMissing ?? false));
 		if (tagId === undefined) return new Outcome({}, noSuchTag(tagName));
-		try {
-			const body = await api.post(
-				'/contactTags',
-				{ contactTag: { contact: contactId, tag: tagId } },
-				`Contact ${contactId} or tag ${tagId}`,
-			);
-			return body.contactTag;
-		} catch (error) {
-			// Some accounts answer 422 for a tag the contact already has: return that association.
-			if (!(error instanceof UpstreamError) || error.status !== 422) throw error;
-			const existing = await api.get(`/contacts/${contactId}/contactTags`, undefined, `Contact ${contactId}`);
-			const match = (existing.contactTags ?? []).find((ct: { tag?: unknown }) => String(ct.tag) === String(tagId));
-			if (!match) throw error;
-			return match;
-		}
+		const create = {
+			method: 'POST' as const,
+			path: '/contactTags',
+			body: { contactTag: { contact: contactId, tag: tagId } },
+			subject: `Contact ${contactId} or tag ${tagId}`,
+		};
+		const created = await api.attempt(create, [422]);
+		if (created.status !== 422) return created.body.contactTag;
+		// Some accounts answer 422 for a tag the contact already has: return that association.
+		const existing = await api.get(`/contacts/${contactId}/contactTags`, undefined, `Contact ${contactId}`);
+		const match = (existing.contactTags ?? []).find((ct: { tag?: unknown }) => String(ct.tag) === String(tagId));
+		if (!match) throw api.failure(created, create);
+		return match;
 	},
 });

@@ -36,22 +36,20 @@ export default defineOperation({
 	// Items creating one String ID run in input order: the first creates, the rest find it.
 	orderKey: (params) => params.stringId,
 	async execute({ params, api }) {
-		const existing = await api.findFirst<{ stringid?: string }>(
-			'/lists',
-			'lists',
-			{ 'filters[stringid]': params.stringId },
-			(list) => list.stringid === params.stringId,
-		);
-		if (existing) return existing;
-		const body = await api.post('/lists', {
-			list: {
-				name: params.name,
-				stringid: params.stringId,
-				sender_url: params.senderUrl,
-				sender_reminder: params.senderReminder,
-				channel: params.channel ?? 'email',
-			},
-		});
-		return body.list;
+		const find = () =>
+			api.findFirst<{ stringid?: string }>(
+				'/lists',
+				'lists',
+				{ 'filters[stringid]': params.stringId },
+				(list) => list.stringid === params.stringId,
+			);
+		const list = {
+			name: params.name,
+			stringid: params.stringId,
+			sender_url: params.senderUrl,
+			sender_reminder: params.senderReminder,
+			channel: params.channel ?? 'email',
+		};
+		return api.findOrCreate(find, { method: 'POST', path: '/lists', body: { list } }, (body) => body.list);
 	},
 });

@@ -1,4 +1,3 @@
-import { UpstreamError } from '../../framework/errors';
 import { defineOperation } from '../../framework/operation';
 import { stageIdParam, subjectOf } from './shared';
 
@@ -11,12 +10,8 @@ export default defineOperation({
 	outputKey: 'DeletedStage',
 	params: { stageId: stageIdParam('The numeric ID of the stage to delete, e.g. 123 (from Get Many Stages)') },
 	async execute({ params, api }) {
-		try {
-			await api.delete(`/dealStages/${params.stageId}`, subjectOf(params.stageId));
-		} catch (error) {
-			// Idempotent delete: a missing stage is already gone. OriginalStatusCode keeps the 404.
-			if (!(error instanceof UpstreamError) || error.status !== 404) throw error;
-		}
+		// Idempotent delete: a missing stage is already gone. OriginalStatusCode keeps the 404.
+		await api.attempt({ method: 'DELETE', path: `/dealStages/${params.stageId}`, subject: subjectOf(params.stageId) }, [404]);
 		return { Deleted: true };
 	},
 });

@@ -21,17 +21,16 @@ export default defineOperation({
 	async execute({ params, api }) {
 		const tagType = params.tagType ?? 'contact';
 		const name = params.tag.toLowerCase();
-		// The search is a "contains" match and may be broad: the exact comparison is ours.
-		const existing = await api.findFirst<{ tag?: string; tagType?: string }>(
-			'/tags',
-			'tags',
-			{ search: params.tag },
-			(t) => String(t.tag).toLowerCase() === name && (t.tagType ?? 'contact') === tagType,
-		);
-		if (existing) return existing;
 		const tag: Record<string, string> = { tag: params.tag, tagType };
 		if (params.description !== undefined) tag.description = params.description;
-		const body = await api.post('/tags', { tag });
-		return body.tag;
+		// The search is a "contains" match and may be broad: the exact comparison is ours.
+		const find = () =>
+			api.findFirst<{ tag?: string; tagType?: string }>(
+				'/tags',
+				'tags',
+				{ search: params.tag },
+				(t) => String(t.tag).toLowerCase() === name && (t.tagType ?? 'contact') === tagType,
+			);
+		return api.findOrCreate(find, { method: 'POST', path: '/tags', body: { tag } }, (body) => body.tag);
 	},
 });
