@@ -220,7 +220,7 @@ const sent = (method: string, p: string) => emulator.sent(method, p).map(({ quer
 async function execute(workflowId: string): Promise<void> {
 	const { stdout, stderr } = await n8n.runCli(runtime, ['execute', `--id=${workflowId}`, '--rawOutput'], {
 		env: { ...env, N8N_LOG_LEVEL: 'info', N8N_LOG_FORMAT: 'json' },
-		timeoutMs: 180000,
+		timeoutMs: 600000,
 	});
 	for (const line of stdout.split('\n').reverse()) {
 		if (!line.startsWith('{')) continue;
@@ -240,6 +240,42 @@ async function execute(workflowId: string): Promise<void> {
 		}
 	}
 	throw new Error(`n8n execute printed no run:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+}
+
+const PER_RECORD = 'Get Many Lists, one item per record';
+const EACH_LIST = 'Each list';
+
+/**
+ * A second branch from the trigger, without an agent: our (non-tool) node's Get Many with Output
+ * "One Item per Record", and a Set node that reads each record, so n8n runs it once per record.
+ */
+function withPerRecordBranch(workflow: Record<string, any>): Record<string, unknown> {
+	workflow.nodes.push(
+		{
+			id: '00000000-0000-4000-9000-000000000901',
+			name: PER_RECORD,
+			type: n8n.NODE_TYPE,
+			typeVersion: 1,
+			position: [300, -300],
+			parameters: { resource: 'list', operation: 'getMany', limit: 10, options: { output: 'records', fieldsToReturn: 'name, stringid' } },
+			credentials: { [n8n.CREDENTIAL_TYPE]: AC_CREDENTIAL },
+		},
+		{
+			id: '00000000-0000-4000-9000-000000000902',
+			name: EACH_LIST,
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [550, -300],
+			parameters: {
+				mode: 'manual',
+				assignments: { assignments: [{ id: 'a1', name: 'line', value: '={{ $json.name }} ({{ $json.stringid }}): {{ $json.StatusCode }}', type: 'string' }] },
+				options: {},
+			},
+		},
+	);
+	workflow.connections.Start.main[0].push({ node: PER_RECORD, type: 'main', index: 0 });
+	workflow.connections[PER_RECORD] = { main: [[{ node: EACH_LIST, type: 'main', index: 0 }]] };
+	return workflow;
 }
 
 /** The agent node's one output item. */
@@ -290,7 +326,7 @@ beforeAll(async () => {
 	);
 	fs.writeFileSync(
 		path.join(work, 'workflows', 'agent.json'),
-		JSON.stringify(agentWorkflow(WORKFLOW_ID, SCENARIOS, { activeCampaign: AC_CREDENTIAL, openAi: OPENAI_CREDENTIAL })),
+		JSON.stringify(withPerRecordBranch(agentWorkflow(WORKFLOW_ID, SCENARIOS, { activeCampaign: AC_CREDENTIAL, openAi: OPENAI_CREDENTIAL }))),
 	);
 	await n8n.runCli(runtime, ['import:credentials', `--input=${path.join(work, 'credentials.json')}`], { env });
 	await n8n.runCli(runtime, ['import:workflow', '--separate', `--input=${path.join(work, 'workflows')}`], { env });
@@ -480,6 +516,21 @@ describe('an AI Agent in real n8n uses the node as a tool', () => {
 		]);
 	});
 
+	it('Output "One Item per Record" in real n8n: one item per list, paired, and the next node ran once per record', () => {
+		const status = { StatusCode: 200, OriginalStatusCode: 200, ErrorMessage: '' };
+		const records = runData[PER_RECORD][0].data!.main[0];
+		expect(records.map((item) => item.json)).toEqual([
+			{ id: '1', name: 'Newsletter', stringid: 'newsletter', ...status },
+			{ id: '2', name: 'Product Updates', stringid: 'product-updates', ...status },
+		]);
+		expect(records.map((item) => (item as { pairedItem?: unknown }).pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+		expect(runData[EACH_LIST][0].data!.main[0].map((item) => item.json.line)).toEqual([
+			'Newsletter (newsletter): 200',
+			'Product Updates (product-updates): 200',
+		]);
+		expect(sent('GET', '/lists')).toEqual([{ query: { limit: '10', offset: '0' }, body: undefined, status: 200 }]);
+	});
+
 	it('the tool results the model received are exactly the tool nodes outputs in n8n', () => {
 		const pairs: Array<[string, string]> = [
 			['[scenario:tag]', 'Find contact by email'],
@@ -491,7 +542,7 @@ describe('an AI Agent in real n8n uses the node as a tool', () => {
 			const fromN8n = runData[node][0].data!.ai_tool[0].map((item) => item.json);
 			expect(parse(model.toolResults(marker)[0])).toEqual(fromN8n);
 		}
-		// Only these requests reached the emulator during the run.
-		expect(emulator.requests.length - requestsBefore).toBe(11);
+		// Only these requests reached the emulator during the run (11 from the agents, 1 from the lists branch).
+		expect(emulator.requests.length - requestsBefore).toBe(12);
 	});
 });
