@@ -8,6 +8,7 @@ import { ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3.
 import { hasListOutput } from '../../nodes/ActiveCampaignV3/framework/outputOptions';
 import { success, useEmulator } from '../helpers';
 import { TIMESTAMP, seedContact, seedTag } from '../operations/foundation.support';
+import { seedOrder, seedShop } from '../operations/ecommerce/ecommerce.support';
 
 const LINK = 'https://emulator.api-us1.com/api/3';
 
@@ -133,6 +134,37 @@ describe('output options of the list operations', () => {
 		expect(contact).not.toHaveProperty('lastName');
 		expect(contact).not.toHaveProperty('organization');
 		expect(result.json[0]).toMatchObject({ Contacts: { Total: 1 }, ...OK });
+	});
+
+	it('works where the business value is the list itself (Get Ecommerce Order Products by OrderId)', async () => {
+		await seedShop(ac);
+		await seedOrder(ac, {
+			connectionid: '1',
+			customerid: '1',
+			externalid: 'o1',
+			orderProducts: [
+				{ externalid: 'P1', name: 'Pogo Stick', price: 4900, quantity: 1 },
+				{ externalid: 'P2', name: 'Skateboard', price: 3000, quantity: 2 },
+			],
+		});
+		const result = await ac.run('ecommerceOrderProduct', 'getByOrderId', {
+			orderId: '={{ $json.order }}',
+			options: { output: 'records', fieldsToReturn: 'name, price, quantity' },
+		}, [{ order: 1 }, { order: 77 }]);
+		expect(result.json).toEqual([
+			{ id: '1', name: 'Pogo Stick', price: '4900', quantity: '1', ...OK },
+			{ id: '2', name: 'Skateboard', price: '3000', quantity: '2', ...OK },
+			// The unknown order keeps its standard failure item (business value [] and the 404).
+			{
+				Products: [],
+				OriginalStatusCode: 404,
+				StatusCode: 200,
+				ErrorMessage: 'Ecommerce order 77 not found (HTTP 404) (ActiveCampaign: No Result found for EcomOrder with id 77)',
+			},
+		]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }]);
+		const list = await ac.one('ecommerceOrderProduct', 'getByOrderId', { orderId: 1, options: { fieldsToReturn: 'name' } });
+		expect(list).toEqual(success('Products', [{ id: '1', name: 'Pogo Stick' }, { id: '2', name: 'Skateboard' }]));
 	});
 
 	it('a bad option value is a -1 naming it, nothing sent', async () => {
