@@ -238,6 +238,12 @@ describe('success cases in real n8n (every resource)', () => {
 		});
 	});
 
+	// Bulk (cases.bulk.ts): 598 valid items in imports of at most 250; the refused one again without item 260.
+	it('sent the 600 bulk items as ⌈598/250⌉ = 3 imports, plus one re-send of the batch refused for list 999', () => {
+		const imports = emulator.sent('POST', '/import/bulk_import').map((r) => [r.status, (r.body as { contacts: unknown[] }).contacts.length]);
+		expect([...imports].sort()).toEqual([[200, 250], [400, 250], [200, 249], [200, 98]].sort());
+	});
+
 	it('stayed under the 5 requests/second limit: the emulator answered no 429', () => {
 		expect(success.requests).toBeGreaterThan(0);
 		expect(emulator.requests.filter((r) => r.status === 429)).toEqual([]);
