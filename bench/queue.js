@@ -65,7 +65,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 const log = (message) => process.stderr.write(`[bench:queue ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 function parseArgs(argv) {
-	const options = { latencyMs: 100, calls: 30, perCall: 10, tags: 60, workers: 3, processes: 3, timeoutS: 480, only: undefined, keep: false };
+	const options = { latencyMs: 100, calls: 30, perCall: 10, tags: 60, workers: 3, processes: 3, timeoutS: 480, dbPoolSize: 0, only: undefined, keep: false };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const value = () => {
@@ -78,14 +78,15 @@ function parseArgs(argv) {
 		else if (arg === '--per-call') options.perCall = Number(value());
 		else if (arg === '--tags') options.tags = Number(value());
 		else if (arg === '--timeout') options.timeoutS = Number(value());
+		else if (arg === '--db-pool-size') options.dbPoolSize = Number(value());
 		else if (arg === '--only') options.only = value();
 		else if (arg === '--keep') options.keep = true;
 		else if (arg === '--help' || arg === '-h') {
-			process.stdout.write('usage: npm run bench:queue -- [--latency 100] [--calls 30] [--per-call 10] [--tags 60] [--timeout 480] [--only plain|queue] [--keep]\n');
+			process.stdout.write('usage: npm run bench:queue -- [--latency 100] [--calls 30] [--per-call 10] [--tags 60] [--timeout 480] [--db-pool-size N] [--only plain|queue] [--keep]\n');
 			process.exit(0);
 		} else throw new Error(`unknown argument ${arg}`);
 	}
-	for (const key of ['latencyMs', 'calls', 'perCall', 'tags', 'timeoutS']) {
+	for (const key of ['latencyMs', 'calls', 'perCall', 'tags', 'timeoutS', 'dbPoolSize']) {
 		if (!Number.isInteger(options[key]) || options[key] < 0) throw new Error(`--${key} must be a whole number >= 0`);
 	}
 	if (options.calls % options.processes !== 0) throw new Error(`--calls must be a multiple of ${options.processes}`);
@@ -278,7 +279,7 @@ async function runScenario({ name, setup, processes, emulator, traffic, calls, k
 	// Answers are sent once the emulator has answered; give in-flight bookkeeping a moment.
 	await new Promise((resolve) => setTimeout(resolve, 200));
 	const records = emulator.requests.slice(from).filter((r) => r.at !== undefined);
-	await traffic.label(records);
+	traffic.label(records);
 	const summary = summarize(records);
 	let failed = 0;
 	const errors = [];
@@ -409,6 +410,8 @@ async function queueSetup(options, runtime, tarball, folders) {
 			QUEUE_HEALTH_CHECK_ACTIVE: 'false',
 			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 			N8N_LOG_LEVEL: 'info',
+			// n8n's default pool is 2 connections per process; --db-pool-size raises it.
+			...(options.dbPoolSize > 0 ? { DB_POSTGRESDB_POOL_SIZE: String(options.dbPoolSize) } : {}),
 		};
 		const mainFolder = userFolderWithPackage(tarball);
 		folders.push(mainFolder);
@@ -506,7 +509,7 @@ function markdown(options, machine, results) {
 	lines.push('# Scaling out: several n8n processes, one ActiveCampaign account', '');
 	lines.push(
 		`Machine: ${machine.nproc} CPU (${machine.cpu}), ${machine.memoryGiB} GiB RAM, ${machine.os}; n8n ${machine.n8n} on Node ${machine.n8nNode}; ${machine.date}.`,
-		`Emulator: ${LIMIT} requests/second per account (sliding one-second window, 429 + Retry-After: 1 above it), ${options.latencyMs} ms latency, refuses a second tag with the same name (422). Credential: Requests per Second ${LIMIT} in every process; node options at their defaults.`,
+		`Emulator: ${LIMIT} requests/second per account (sliding one-second window, 429 + Retry-After: 1 above it), ${options.latencyMs} ms latency, refuses a second tag with the same name (422). Credential: Requests per Second ${LIMIT} in every process; node options at their defaults. Queue mode: PostgreSQL pool ${options.dbPoolSize > 0 ? options.dbPoolSize : "n8n's default (2)"} connections per process, worker concurrency 10.`,
 		'',
 	);
 	lines.push('| scenario | items | requests | 429s (share) | busy period (s) | accepted req/s | % of limit | failed items | stored twice / applied twice / missing | targets |');

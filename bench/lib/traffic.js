@@ -1,6 +1,6 @@
 // What the emulator saw, per scenario of bench/queue.js: every request with its arrival time and
-// the n8n process that sent it (found from the TCP connection: the client port is looked up in
-// /proc/net/tcp, its socket inode in /proc/<pid>/fd of the processes the benchmark started).
+// the n8n process that sent it (found from the TCP connection when it opens: the client port is
+// looked up in /proc/net/tcp, its socket inode in /proc/<pid>/fd of the processes the benchmark started).
 'use strict';
 
 const fs = require('fs');
@@ -13,11 +13,16 @@ function portOf(address) {
 	return parseInt(address.split(':')[1], 16);
 }
 
-async function socketInode(clientPort, serverPort) {
+/**
+ * The inode of the client end of a connection to the emulator. Synchronous on purpose: n8n opens
+ * a new connection per request, and under load an asynchronous look-up often came after the
+ * connection had closed (a few milliseconds of the emulator's time per connection).
+ */
+function socketInode(clientPort, serverPort) {
 	for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
 		let text;
 		try {
-			text = await fs.promises.readFile(file, 'utf8');
+			text = fs.readFileSync(file, 'utf8');
 		} catch {
 			continue;
 		}
@@ -30,47 +35,18 @@ async function socketInode(clientPort, serverPort) {
 	return undefined;
 }
 
-/** The candidates and every process below them (a process's children send as it does). */
-async function withDescendants(candidates) {
-	const parentOf = new Map();
-	for (const entry of await fs.promises.readdir('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = await fs.promises.readFile(`/proc/${entry}/stat`, 'utf8');
-			parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-		} catch {
-			// exited meanwhile
-		}
-	}
-	const labels = new Map(candidates.map((c) => [c.pid, c.label]));
-	const all = [...candidates];
-	for (const pid of parentOf.keys()) {
-		for (let up = parentOf.get(pid); up !== undefined && up > 1; up = parentOf.get(up)) {
-			if (labels.has(up) && !labels.has(pid)) {
-				all.push({ pid, label: labels.get(up) });
-				break;
-			}
-		}
-	}
-	return all;
-}
-
-async function ownerOf(inode, processes) {
-	return (await ownerAmong(inode, processes())) ?? (await ownerAmong(inode, await withDescendants(processes())));
-}
-
-async function ownerAmong(inode, candidates) {
+function ownerOf(inode, candidates) {
 	const target = `socket:[${inode}]`;
 	for (const { pid, label } of candidates) {
 		let fds;
 		try {
-			fds = await fs.promises.readdir(`/proc/${pid}/fd`);
+			fds = fs.readdirSync(`/proc/${pid}/fd`);
 		} catch {
 			continue;
 		}
 		for (const fd of fds) {
 			try {
-				if ((await fs.promises.readlink(`/proc/${pid}/fd/${fd}`)) === target) return label;
+				if (fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === target) return label;
 			} catch {
 				// closed meanwhile
 			}
@@ -85,19 +61,13 @@ async function ownerAmong(inode, candidates) {
  */
 function instrument(emulator, processes) {
 	const serverPort = Number(new URL(emulator.url).port);
-	const owners = new Map(); // client port → Promise<label>
+	const owners = new Map(); // client port → label
 	emulator.server.on('connection', (socket) => {
 		const clientPort = socket.remotePort;
-		// Looked up off the request path (async file reads), while the connection is open.
-		owners.set(
-			clientPort,
-			new Promise((resolve) => setImmediate(resolve)).then(async () => {
-				const inode = await socketInode(clientPort, serverPort);
-				const owner = inode && (await ownerOf(inode, processes));
-				if (process.env.BENCH_DEBUG) process.stderr.write(`connection ${clientPort}: inode ${inode}, owner ${owner}, candidates ${JSON.stringify(processes())}\n`);
-				return owner || `port ${clientPort}`;
-			}),
-		);
+		const inode = socketInode(clientPort, serverPort);
+		const owner = inode && ownerOf(inode, processes());
+		if (process.env.BENCH_DEBUG) process.stderr.write(`connection ${clientPort}: inode ${inode}, owner ${owner}\n`);
+		owners.set(clientPort, owner || `port ${clientPort}`);
 	});
 	const current = new AsyncLocalStorage();
 	const handle = emulator.handle.bind(emulator);
@@ -113,8 +83,8 @@ function instrument(emulator, processes) {
 	};
 	return {
 		/** Resolves the sender of every request in `records` into `record.sender`. */
-		async label(records) {
-			for (const record of records) record.sender = record.clientPort === undefined ? 'unknown' : await (owners.get(record.clientPort) ?? `port ${record.clientPort}`);
+		label(records) {
+			for (const record of records) record.sender = record.clientPort === undefined ? 'unknown' : (owners.get(record.clientPort) ?? `port ${record.clientPort}`);
 		},
 	};
 }
@@ -142,7 +112,9 @@ function summarize(records, bucketS = 5) {
 	}
 	const perSender = {};
 	for (const r of records) {
-		const s = (perSender[r.sender ?? 'unknown'] ??= { requests: 0, accepted: 0, refused429: 0, firstS: (r.at - first) / 1000, lastS: 0 });
+		// Connections whose owner could not be read (closed before the look-up) are pooled.
+		const sender = !r.sender || r.sender.startsWith('port ') ? 'unattributed' : r.sender;
+		const s = (perSender[sender] ??= { requests: 0, accepted: 0, refused429: 0, firstS: (r.at - first) / 1000, lastS: 0 });
 		s.requests++;
 		if (r.status === 429) s.refused429++;
 		else s.accepted++;
