@@ -1,6 +1,6 @@
 import { configureBulkImport, pendingImports } from '../emulator/routes/bulkImport';
 import { useEmulator } from '../helpers';
-import { seedList } from '../operations/foundation.support';
+import { seedList } from './foundation.support';
 
 /** The emulator's bulk import answers as ActiveCampaign documents it (HTTP straight to the emulator). */
 describe('emulator: /import/bulk_import and /import/info', () => {
