@@ -268,3 +268,167 @@ describe('the n8n editor with our node, in Chromium', () => {
 		for (const file of shots) expect(fs.statSync(path.join(SHOTS, file)).size).toBeGreaterThan(10000);
 	});
 });
+
+/** Polls `read` until it returns `expected` (compared as JSON), or fails with what it saw last. */
+async function until<T>(read: () => Promise<T>, expected: T, what: string, timeoutMs = 30000): Promise<void> {
+	let last: T | undefined;
+	for (let waited = 0; waited <= timeoutMs; waited += 200) {
+		last = await read();
+		if (JSON.stringify(last) === JSON.stringify(expected)) return;
+		await page.waitForTimeout(200);
+	}
+	await shot(`failed-${what.replace(/\W+/g, '-')}`);
+	throw new Error(`${what}: expected ${JSON.stringify(expected)}, saw ${JSON.stringify(last)}`);
+}
+
+describe('pickers and custom fields by name in the editor (issue 11)', () => {
+	/** 130 contacts more than the demo's 5: two pages of 100 in the picker. IDs 6 to 135. */
+	const PICKER_CONTACTS = 130;
+	const emailOf = (n: number) => `picker${String(n).padStart(3, '0')}@example.com`;
+	const PICKED = { email: emailOf(130), id: '135' };
+
+	beforeAll(() => {
+		const now = '2026-01-01T00:00:00-05:00';
+		for (let n = 1; n <= PICKER_CONTACTS; n++) {
+			emulator.db.insert('contacts', { email: emailOf(n), phone: '', firstName: '', lastName: '', orgid: '0', cdate: now, udate: now });
+		}
+		const field = emulator.db.insert('fields', { title: 'Membership', type: 'dropdown', perstag: 'MEMBERSHIP', descript: '', cdate: now, udate: now });
+		for (const [value, label] of [
+			['Gold', 'Gold level'],
+			['Silver', 'Silver level'],
+		]) {
+			emulator.db.insert('fieldOptions', { field: field.id, value, label, orderid: '1', isdefault: '0' });
+		}
+	});
+
+	const requests = (method: string, path: string) => emulator.requests.filter((r) => r.method === method && r.path === path);
+
+	/** POSTs to n8n's REST API as the owner (a session of its own, not the browser's). */
+	async function rest(route: string, data: unknown): Promise<{ id: string; name: string }> {
+		const cookie = await n8n.login(server.url);
+		const response = await fetch(`${server.url}/rest/${route}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', cookie },
+			body: JSON.stringify(data),
+		});
+		const body = await response.text();
+		if (response.status !== 200) throw new Error(`POST /rest/${route} answered ${response.status}: ${body.slice(0, 300)}`);
+		return JSON.parse(body).data;
+	}
+
+	it('picks a contact from the list: searched by the server, scrolled to the second page, then run', async () => {
+		// A workflow of its own (Manual Trigger -> Get a Contact) with a credential of its own, so this
+		// block does not depend on the steps above; the editor is then used as a user would.
+		const credential = await rest('credentials', {
+			name: 'ActiveCampaign emulator (pickers)',
+			type: 'activeCampaignV3Api',
+			data: { apiUrl: emulator.url, apiKey: DEFAULT_TOKEN },
+		});
+		const workflow = await rest('workflows', {
+			name: 'Pickers',
+			active: false,
+			settings: {},
+			nodes: [
+				{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'ac',
+					name: 'ActiveCampaign V3',
+					type: 'n8n-nodes-activecampaign-v3.activeCampaignV3',
+					typeVersion: 1,
+					position: [300, 0],
+					parameters: { resource: 'contact', operation: 'get' },
+					credentials: { activeCampaignV3Api: { id: credential.id, name: credential.name } },
+				},
+			],
+			connections: { Start: { main: [[{ node: 'ActiveCampaign V3', type: 'main', index: 0 }]] } },
+		});
+		await page.goto(`${server.url}/workflow/${workflow.id}`, { waitUntil: 'networkidle' });
+		const node = page.getByTestId('canvas-node').filter({ hasText: 'ActiveCampaign V3' }).first();
+		try {
+			await node.waitFor({ timeout: 90000 });
+			await node.dblclick();
+			await page.getByTestId('ndv').waitFor();
+		} catch (error) {
+			await shot('failed-open-node');
+			throw error;
+		}
+		const before = emulator.requests.length;
+		await page.getByTestId('parameter-input-contactId').getByTestId('rlc-input').click();
+		// The dropdown is rendered in a popper outside the parameter; its items are unique on the page.
+		const items = page.locator('[data-test-id="rlc-item"]:visible');
+		const search = page.locator('[data-test-id="rlc-search"]:visible input, input[data-test-id="rlc-search"]:visible').first();
+		await until(() => items.count(), 100, 'first page of the contact picker');
+		await shot('09-picker-first-page');
+
+		// Scrolling to the end of the list loads the next page (pagination token = offset 100).
+		for (let turn = 0; turn < 20 && (await items.count()) < 135; turn++) {
+			await items.last().scrollIntoViewIfNeeded();
+			await items.last().hover();
+			await page.mouse.wheel(0, 3000);
+			await page.waitForTimeout(300);
+		}
+		await until(() => items.count(), 135, 'both pages of the contact picker');
+		await items.last().scrollIntoViewIfNeeded();
+		await shot('10-picker-second-page');
+		expect(
+			emulator.requests
+				.slice(before)
+				.filter((r) => r.path === '/contacts')
+				.map((r) => r.query),
+		).toEqual([
+			{ limit: '100', offset: '0' },
+			{ limit: '100', offset: '100' },
+		]);
+
+		// Typing searches on the server (ActiveCampaign's contact search), not in the loaded page.
+		await search.fill('picker12');
+		const found = Array.from({ length: 10 }, (_, i) => emailOf(120 + i));
+		await until(async () => (await items.allInnerTexts()).map((t) => t.trim()), found, 'contacts found by the search');
+		await shot('11-picker-search');
+		expect(emulator.requests.slice(before).filter((r) => r.path === '/contacts' && r.query.search !== undefined).map((r) => r.query)).toEqual([
+			{ limit: '100', offset: '0', search: 'picker12' },
+		]);
+		await search.fill('');
+		await until(() => items.count(), 135, 'the whole list again');
+		await items.filter({ hasText: PICKED.email }).click();
+		await until(() => items.count(), 0, 'the picker closing');
+		await shot('12-picker-picked');
+
+		const beforeRun = emulator.requests.length;
+		await page.getByTestId('node-execute-button').click();
+		const output = page.getByTestId('output-panel');
+		await output.getByText(PICKED.email, { exact: false }).first().waitFor({ timeout: 60000 });
+		await shot('13-picker-output');
+		expect(emulator.requests.slice(beforeRun).map((r) => [r.method, r.path, r.status])).toEqual([
+			['GET', `/contacts/${PICKED.id}`, 200],
+			['GET', `/contacts/${PICKED.id}/contactTags`, 200],
+		]);
+	});
+
+	it('sets a custom field by its name (a dropdown with the field\'s options) and runs', async () => {
+		await pick('operation', 'Update a Contact');
+		const mapper = page.getByTestId('resource-mapper-container');
+		await mapper.getByTestId('add-fields-select').waitFor();
+		await shot('14-custom-fields-mapper');
+		await mapper.getByTestId('add-fields-select').click();
+		// n8n opens the list of custom fields (or, with a single one, may add it right away).
+		const membership = option('Membership');
+		await membership.waitFor({ timeout: 3000 }).then(() => membership.click(), () => undefined);
+		const fields = page.getByTestId('mapping-fields-container');
+		await fields.getByText('Membership', { exact: true }).waitFor();
+		await fields.locator('.el-select').first().click();
+		await option('Gold level').click();
+		await shot('15-custom-field-by-name');
+
+		const beforeRun = emulator.requests.length;
+		await page.getByTestId('node-execute-button').click();
+		const output = page.getByTestId('output-panel');
+		await output.getByText('Gold', { exact: false }).first().waitFor({ timeout: 60000 });
+		await shot('16-custom-field-output');
+		const put = requests('PUT', `/contacts/${PICKED.id}`).filter((r) => emulator.requests.indexOf(r) >= beforeRun);
+		expect(put.map((r) => [r.status, r.body])).toEqual([[200, { contact: { fieldValues: [{ field: '1', value: 'Gold' }] } }]]);
+		for (const file of ['09-picker-first-page', '10-picker-second-page', '11-picker-search', '13-picker-output', '15-custom-field-by-name']) {
+			expect(fs.statSync(path.join(SHOTS, `${file}.png`)).size).toBeGreaterThan(10000);
+		}
+	});
+});
