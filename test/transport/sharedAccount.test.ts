@@ -90,16 +90,14 @@ describe('three processes sharing one account (independent limiters, real limit)
 		// What the server saw matches: every refusal was retried, nothing else failed.
 		expect(ac.emulator.requests.filter((r) => r.status === 200)).toHaveLength(accepted);
 		expect(ac.emulator.requests.filter((r) => r.status === 429)).toHaveLength(refused);
-		// Refusals stay a minority: measured 9.6-12.8% over this run's 300 requests (many of them in
-		// the first seconds, when all three start at the full rate); the bound leaves room for a
-		// loaded machine without letting a limiter that ignores 429s (over 50% measured) pass.
+		// Refusals stay a minority: in real time on a loaded 2-core machine, measured 9.9-10.7% of
+		// 300-336 requests (half of them in the first 6 s, when all three start at the full rate and
+		// 10 of their first 15 requests are refused); the deterministic simulation of the same
+		// setting gives 7-8%. The bound leaves room for a loaded machine, not for a limiter that
+		// ignores 429s (over 50% measured).
 		expect(refused / (accepted + refused)).toBeLessThanOrEqual(0.2);
 		// None starved: while all three were busy, each had at least 15% of what was accepted (a
-		// third would be perfectly even; measured 19-45% over five runs before the limiter's
-		// additive increase, which is what evens the shares out, was added).
-		const busyUntil = Math.min(...runs.map((r) => r.acceptedAt[r.acceptedAt.length - 1]));
-		const shares = runs.map((r) => r.acceptedAt.filter((t) => t <= busyUntil).length);
-		const sharedTotal = shares.reduce((a, b) => a + b, 0);
+		// third would be even).
 		for (const share of shares) expect(share / sharedTotal).toBeGreaterThanOrEqual(0.15);
 		// While they shared, each process had cut its own rate below the account's 5.
 		for (const cutsOf of runs.map((r) => r.cuts)) expect(cutsOf).toBeGreaterThan(0);
