@@ -1,4 +1,4 @@
-import { sleep, sleepWithAbort } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 /**
  * Rate control per ActiveCampaign account, in two parts.
@@ -350,18 +350,20 @@ export function resetRateLimiter(): void {
 
 /** Waits `ms`, or less when `signal` aborts (n8n cancelled the execution); never rejects. */
 export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
-	if (ms <= 0) return;
+	if (ms <= 0 || signal?.aborted) return;
 	if (!signal) {
 		await sleep(ms);
 		return;
 	}
-	// A private controller, so the execution's signal does not collect one listener per wait.
-	const local = new AbortController();
-	const forward = () => local.abort();
-	signal.addEventListener('abort', forward, { once: true });
-	await sleepWithAbort(ms, local.signal).then(
-		() => undefined,
-		() => undefined,
-	);
-	signal.removeEventListener('abort', forward);
+	// `sleep` from n8n-workflow, raced against the signal. Not `sleepWithAbort`: the n8n-workflow
+	// that n8n 2.41 ships (2.41.0) has no such export, and a community package gets n8n's copy (the
+	// call was undefined there and stopped the limiter, found by the e2e suite). The timer of an
+	// aborted wait simply runs out later with nobody waiting for it.
+	let onAbort!: () => void;
+	const aborted = new Promise<void>((resolve) => {
+		onAbort = resolve;
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	await Promise.race([sleep(ms), aborted]);
+	signal.removeEventListener('abort', onAbort);
 }
