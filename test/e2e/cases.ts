@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { bulkCases } from './cases.bulk';
 import { crmCases } from './cases.crm';
 import { ecommerceCases } from './cases.ecommerce';
+import { pickerCases } from './cases.pickers';
 import { TIMESTAMP, ok, upstream } from './expectations';
 
 /**
@@ -234,4 +235,4 @@ const foundationCases: E2ECase[] = [
 ];
 
 /** Every success case: the foundation resources first, then CRM (cases.crm.ts), e-commerce (cases.ecommerce.ts) and bulk (cases.bulk.ts). */
-export const successCases: E2ECase[] = [...foundationCases, ...crmCases, ...ecommerceCases, ...bulkCases];
+export const successCases: E2ECase[] = [...foundationCases, ...crmCases, ...ecommerceCases, ...bulkCases, ...pickerCases];
