@@ -145,6 +145,7 @@ describe('the n8n editor with our node, in Chromium', () => {
 		const nodes = (await (await page.request.get(`${server.url}/types/nodes.json`)).json()) as Array<{ name: string; displayName: string }>;
 		expect(nodes.filter((n) => n.name.startsWith('n8n-nodes-activecampaign-v3.')).map((n) => [n.name, n.displayName])).toEqual([
 			['n8n-nodes-activecampaign-v3.activeCampaignV3', 'ActiveCampaign V3'],
+			['n8n-nodes-activecampaign-v3.activeCampaignV3Trigger', 'ActiveCampaign V3 Trigger'],
 			// n8n derives an AI-agent tool variant from usableAsTool: true.
 			['n8n-nodes-activecampaign-v3.activeCampaignV3Tool', 'ActiveCampaign V3 Tool'],
 		]);
@@ -168,8 +169,10 @@ describe('the n8n editor with our node, in Chromium', () => {
 		await page.getByTestId('node-creator-search-bar').fill('ActiveCampaign V3');
 		const item = page.getByTestId('node-creator-item-name').filter({ hasText: /^ActiveCampaign V3$/ }).first();
 		await item.waitFor();
+		// n8n shows the action node and the trigger (issue 13) as one entry; on an empty canvas (the
+		// "What triggers this workflow?" panel) it carries the trigger's description.
 		await expect(page.getByTestId('node-creator-item-description').first().innerText()).resolves.toBe(
-			'Contacts, lists, tags, deals, accounts and e-commerce data in ActiveCampaign (API v3)',
+			'Starts the workflow when ActiveCampaign sends a webhook event (contacts, deals, lists, email activity)',
 		);
 		await shot('02-node-panel');
 		await item.click();
@@ -177,6 +180,11 @@ describe('the n8n editor with our node, in Chromium', () => {
 		await expect(page.getByTestId('node-creator-category-item').filter({ hasText: /^Actions/ }).innerText()).resolves.toBe(
 			`Actions (${registry.all().length})`,
 		);
+		// With a trigger in the package the panel lists "Triggers (1)" first and folds the actions.
+		await expect(page.getByTestId('node-creator-category-item').filter({ hasText: /^Triggers/ }).innerText()).resolves.toBe('Triggers (1)');
+		await expect(page.getByTestId('node-creator-item-name').filter({ hasText: /^On new ActiveCampaign V3 event$/ }).count()).resolves.toBe(1);
+		await page.getByTestId('node-creator-category-item').filter({ hasText: /^Actions/ }).click();
+		await page.getByTestId('node-creator-item-name').filter({ hasText: /^Get Many Contacts$/ }).first().waitFor();
 		await expect(page.getByTestId('node-creator-item-name').filter({ hasText: /^Get Many Contacts$/ }).count()).resolves.toBe(1);
 		await shot('03-node-actions');
 	});
