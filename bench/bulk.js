@@ -193,7 +193,7 @@ const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
-	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3.node.js'))) {
+	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3V1.node.js'))) {
 		throw new Error('dist/ is missing: run "npm run build" first (npm run bench:bulk does)');
 	}
 	const n8n = await ensureN8n();

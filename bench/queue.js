@@ -551,7 +551,7 @@ async function main() {
 			process.exit(2);
 		}
 	}
-	if (!fs.existsSync(path.join(n8n.ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3.node.js'))) {
+	if (!fs.existsSync(path.join(n8n.ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3V1.node.js'))) {
 		throw new Error('dist/ is missing: run "npm run build" first (npm run bench:queue does)');
 	}
 	const runtime = await n8n.ensureN8n();

@@ -15,7 +15,7 @@ import {
 } from 'n8n-workflow';
 
 import { ActiveCampaignV3Api } from '../credentials/ActiveCampaignV3Api.credentials';
-import { ActiveCampaignV3 } from '../nodes/ActiveCampaignV3/ActiveCampaignV3.node';
+import { ActiveCampaignV3V1 as ActiveCampaignV3 } from '../nodes/ActiveCampaignV3/ActiveCampaignV3V1.node';
 
 /**
  * Runs our node the way n8n runs it: an in-memory workflow (an item source feeding our node)

@@ -9,7 +9,7 @@ import { toJsonSchema } from '@langchain/core/utils/json_schema';
 import { generateZodSchema, NodeHelpers, nodeNameToToolName, traverseNodeParameters, type INode, type INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3.node';
+import { ActiveCampaignV3V1 as ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3V1.node';
 import { registry } from '../../nodes/ActiveCampaignV3/actions';
 import { actionText, agentDescription, RESULT_NOTE } from '../../nodes/ActiveCampaignV3/framework/agentText';
 import type { ParamSpec } from '../../nodes/ActiveCampaignV3/framework/params';

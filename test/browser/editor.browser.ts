@@ -92,7 +92,7 @@ beforeAll(async () => {
 	fs.mkdirSync(SHOTS, { recursive: true });
 	ensureChromium();
 	const runtime = await n8n.ensureN8n();
-	if (!fs.existsSync(path.join(n8n.ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3.node.js'))) {
+	if (!fs.existsSync(path.join(n8n.ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3V1.node.js'))) {
 		execFileSync('npm', ['run', 'build'], { cwd: n8n.ROOT, stdio: 'inherit' });
 	}
 	emulator = new ActiveCampaignEmulator({ tokens: [DEFAULT_TOKEN], rateLimitPerSecond: 0 });

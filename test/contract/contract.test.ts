@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3.node';
+import { ActiveCampaignV3V1 as ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3V1.node';
 import { registry, resources } from '../../nodes/ActiveCampaignV3/actions';
 import { toDisplayName, toParamName, type ParamSpec } from '../../nodes/ActiveCampaignV3/framework/params';
 import { ADDED_OPERATIONS, CONTRACT_OPERATIONS } from './contractTable';

@@ -19,7 +19,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3.node';
+import { ActiveCampaignV3V1 as ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3V1.node';
 import { ScriptedModelServer, type Script, type ToolResult } from '../agent/modelServer';
 import { agentWorkflow, fromAI, type AgentScenario } from '../agent/workflow';
 import { ActiveCampaignEmulator, DEFAULT_TOKEN } from '../emulator/server';
@@ -290,7 +290,7 @@ function agentOutput(agent: string): Record<string, any> {
 beforeAll(async () => {
 	const started = Date.now();
 	runtime = await n8n.ensureN8n();
-	if (!fs.existsSync(path.join(n8n.ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3.node.js'))) {
+	if (!fs.existsSync(path.join(n8n.ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3V1.node.js'))) {
 		execFileSync('npm', ['run', 'build'], { cwd: n8n.ROOT, stdio: 'inherit' });
 	}
 	emulator = new ActiveCampaignEmulator({ tokens: [DEFAULT_TOKEN], rateLimitPerSecond: 0 });

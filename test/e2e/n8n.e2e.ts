@@ -90,7 +90,7 @@ const pairing = (items: OutputItem[]) =>
 beforeAll(async () => {
 	const started = Date.now();
 	runtime = await n8n.ensureN8n();
-	if (!fs.existsSync(path.join(n8n.ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3.node.js'))) {
+	if (!fs.existsSync(path.join(n8n.ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3V1.node.js'))) {
 		execFileSync('npm', ['run', 'build'], { cwd: n8n.ROOT, stdio: 'inherit' });
 	}
 	emulator = new ActiveCampaignEmulator({ tokens: [DEFAULT_TOKEN], rateLimitPerSecond: 0 });
@@ -134,8 +134,8 @@ describe('the npm pack tarball, installed as the README says', () => {
 		expect(pack.files).toEqual(
 			expect.arrayContaining([
 				'package.json',
-				'dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.js',
-				'dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.json',
+				'dist/nodes/ActiveCampaignV3/ActiveCampaignV3V1.node.js',
+				'dist/nodes/ActiveCampaignV3/ActiveCampaignV3V1.node.json',
 				'dist/credentials/ActiveCampaignV3Api.credentials.js',
 				'dist/icons/activecampaign.svg',
 				'dist/icons/activecampaign.dark.svg',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3.node';
+import { ActiveCampaignV3V1 as ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3V1.node';
 import { registry } from '../../nodes/ActiveCampaignV3/actions';
 import { useEmulator, success } from '../helpers';
 import { badIdMessage, invalid, seedContact, seedTag } from '../operations/foundation.support';

@@ -4,7 +4,7 @@
  * and Record Fields / Fields to Return (selected or simplified records, the id always kept).
  */
 import { registry } from '../../nodes/ActiveCampaignV3/actions';
-import { ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3.node';
+import { ActiveCampaignV3V1 as ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3V1.node';
 import { hasListOutput } from '../../nodes/ActiveCampaignV3/framework/outputOptions';
 import { success, useEmulator } from '../helpers';
 import { TIMESTAMP, seedContact, seedTag } from '../operations/foundation.support';

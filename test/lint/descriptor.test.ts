@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3.node';
+import { ActiveCampaignV3V1 as ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3V1.node';
 
 /**
  * n8n's linter cannot see the node's parameters because the framework builds them from the

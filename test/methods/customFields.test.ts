@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3.node';
+import { ActiveCampaignV3V1 as ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3V1.node';
 import { editorContext } from '../editorContext';
 import { useEmulator } from '../helpers';
 import { call, clearLog } from '../operations/foundation.support';

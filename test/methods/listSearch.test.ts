@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3.node';
+import { ActiveCampaignV3V1 as ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3V1.node';
 import { RECORD_KINDS } from '../../nodes/ActiveCampaignV3/framework/locator';
 import { appBaseUrl } from '../../nodes/ActiveCampaignV3/framework/search';
 import { editorContext } from '../editorContext';

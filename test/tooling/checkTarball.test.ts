@@ -6,7 +6,7 @@
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { problems, iconsReferencedBy } = require('../../scripts/check-tarball');
 
-const NODE = 'dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.js';
+const NODE = 'dist/nodes/ActiveCampaignV3/ActiveCampaignV3V1.node.js';
 const CREDENTIAL = 'dist/credentials/ActiveCampaignV3Api.credentials.js';
 const PACKAGE_JSON = { name: 'n8n-nodes-activecampaign-v3', version: '0.1.0', n8n: { nodes: [NODE], credentials: [CREDENTIAL] } };
 const SOURCES: Record<string, string> = {
@@ -20,13 +20,13 @@ const GOOD = [
 	'dist/icons/activecampaign.dark.svg',
 	'dist/icons/activecampaign.svg',
 	NODE,
-	'dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.json',
+	'dist/nodes/ActiveCampaignV3/ActiveCampaignV3V1.node.json',
 	'dist/nodes/ActiveCampaignV3/framework/execute.js',
 	'package.json',
 ];
 const context = {
 	readFile: (file: string) => SOURCES[file],
-	sourceExists: (file: string) => ['nodes/ActiveCampaignV3/ActiveCampaignV3.node.ts', 'credentials/ActiveCampaignV3Api.credentials.ts', 'nodes/ActiveCampaignV3/framework/execute.ts'].includes(file),
+	sourceExists: (file: string) => ['nodes/ActiveCampaignV3/ActiveCampaignV3V1.node.ts', 'credentials/ActiveCampaignV3Api.credentials.ts', 'nodes/ActiveCampaignV3/framework/execute.ts'].includes(file),
 };
 
 describe('check-tarball', () => {
@@ -41,12 +41,12 @@ describe('check-tarball', () => {
 	});
 
 	it('names every missing entry point, icon, codex file and README', () => {
-		const files = GOOD.filter((f) => !['README.md', 'dist/icons/activecampaign.dark.svg', 'dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.json', CREDENTIAL].includes(f));
+		const files = GOOD.filter((f) => !['README.md', 'dist/icons/activecampaign.dark.svg', 'dist/nodes/ActiveCampaignV3/ActiveCampaignV3V1.node.json', CREDENTIAL].includes(f));
 		expect(problems(files, PACKAGE_JSON, context)).toEqual([
 			'missing: README.md (the package page)',
 			`missing: dist/icons/activecampaign.dark.svg (icon of ${NODE})`,
 			`missing: ${CREDENTIAL} (listed in package.json n8n)`,
-			`missing: dist/nodes/ActiveCampaignV3/ActiveCampaignV3.node.json (codex of ${NODE})`,
+			`missing: dist/nodes/ActiveCampaignV3/ActiveCampaignV3V1.node.json (codex of ${NODE})`,
 		]);
 		expect(problems(GOOD, { ...PACKAGE_JSON, n8n: { credentials: [CREDENTIAL] } }, context)).toEqual(['package.json n8n.nodes lists no node']);
 		expect(problems(GOOD, PACKAGE_JSON, { ...context, license: 'LICENSE' })).toEqual([
@@ -60,7 +60,7 @@ describe('check-tarball', () => {
 			'dist/nodes/ActiveCampaignV3/framework/execute.test.js',
 			'dist/nodes/ActiveCampaignV3/framework/execute.js.map',
 			'dist/nodes/ActiveCampaignV3/framework/execute.d.ts',
-			'nodes/ActiveCampaignV3/ActiveCampaignV3.node.ts',
+			'nodes/ActiveCampaignV3/ActiveCampaignV3V1.node.ts',
 			'dist/nodes/ActiveCampaignV3/framework/removed.js',
 			'tsconfig.json',
 		];
@@ -69,7 +69,7 @@ describe('check-tarball', () => {
 			'must not ship: dist/nodes/ActiveCampaignV3/framework/execute.test.js (test file)',
 			'must not ship: dist/nodes/ActiveCampaignV3/framework/execute.js.map (source map (the build emits none))',
 			'must not ship: dist/nodes/ActiveCampaignV3/framework/execute.d.ts (TypeScript source or declaration (n8n loads the compiled .js; the build emits no .d.ts))',
-			'must not ship: nodes/ActiveCampaignV3/ActiveCampaignV3.node.ts (TypeScript source or declaration (n8n loads the compiled .js; the build emits no .d.ts))',
+			'must not ship: nodes/ActiveCampaignV3/ActiveCampaignV3V1.node.ts (TypeScript source or declaration (n8n loads the compiled .js; the build emits no .d.ts))',
 			'stale: dist/nodes/ActiveCampaignV3/framework/removed.js has no source nodes/ActiveCampaignV3/framework/removed.ts (delete dist/ and run npm run build)',
 			'must not ship: tsconfig.json (not something n8n loads)',
 		]);

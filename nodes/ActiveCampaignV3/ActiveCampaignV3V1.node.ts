@@ -12,7 +12,14 @@ import { executeItems } from './framework/execute';
 import { listSearch } from './methods/listSearch';
 import { resourceMapping } from './methods/resourceMapping';
 
-export class ActiveCampaignV3 implements INodeType {
+/**
+ * The node type `activeCampaignV3`, version 1. The file and class are named `ActiveCampaignV3V1`
+ * because n8n's file-name rule strips a version suffix (`V<n>`) before comparing the file with the
+ * node's name: `ActiveCampaignV3V1.node.ts` -> `ActiveCampaignV3.node.ts`, which matches
+ * `activeCampaignV3`. n8n loads the class named like the file; the node type, and so every existing
+ * workflow, is unchanged.
+ */
+export class ActiveCampaignV3V1 implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ActiveCampaign V3',
 		name: 'activeCampaignV3',
