@@ -224,7 +224,12 @@ export function customFieldsByName(family: CustomFieldFamily): ParamSpec<CustomF
 			if (typeof raw !== 'object' || Array.isArray(raw)) {
 				throw new ValidationError(`${where} must be the custom fields set in the editor (a field mapping)`);
 			}
-			const mapping = raw as { value?: unknown; schema?: unknown };
+			const mapping = raw as { mappingMode?: unknown; value?: unknown; schema?: unknown };
+			// What the editor stores always has a mapping mode and a value (null when empty); any
+			// other object (from an expression, an agent, a hand-written workflow) is not a mapping.
+			if (!('mappingMode' in mapping) && !('value' in mapping)) {
+				throw new ValidationError(`${where} must be the custom fields set in the editor (a field mapping)`);
+			}
 			const values = mapping.value;
 			if (values === undefined || values === null) return undefined;
 			if (typeof values !== 'object' || Array.isArray(values)) throw new ValidationError(`${where} has no field values`);
