@@ -1,8 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { ApiClient } from '../../framework/apiClient';
 import { RECORD_KINDS, recordLocator } from '../../framework/locator';
 import { boolean, label, text } from '../../framework/params';
+import { findTagByName, type TagRecord } from '../tag/shared';
 
 /**
  * Contact tags by what users know: a tag by its name (Add a Contact Tag) and an association by its
@@ -37,30 +36,17 @@ export function requiredMessage(spec: { displayName: string; name: string; prope
 	return `${label(spec)} is required: ${spec.property.description ?? ''}`;
 }
 
-interface TagRecord extends IDataObject {
-	id?: string;
-	tag?: string;
-	tagType?: string;
-}
-
-/** The contact tag named `name` (case-insensitive, exact), searched page by page. */
-export async function findContactTag(api: ApiClient, name: string): Promise<TagRecord | undefined> {
-	const wanted = name.toLowerCase();
-	return api.findFirst<TagRecord>(
-		'/tags',
-		'tags',
-		{ search: name },
-		(t) => String(t.tag).toLowerCase() === wanted && (t.tagType ?? 'contact') === 'contact',
-	);
-}
-
 /** The ID of the contact tag named `name`, created when missing if asked to; undefined when missing. */
 export async function tagIdByName(api: ApiClient, name: string, create: boolean): Promise<number | undefined> {
-	const found = await findContactTag(api, name);
-	if (found) return Number(found.id);
-	if (!create) return undefined;
-	const body = await api.post('/tags', { tag: { tag: name, tagType: 'contact' } }, `Tag "${name}"`);
-	return Number(body.tag.id);
+	const find = () => findTagByName(api, name, 'contact');
+	if (!create) {
+		const found = await find();
+		return found ? Number(found.id) : undefined;
+	}
+	// Created once even when another n8n process creates it at the same moment (a 422 looks again).
+	const createTag = { method: 'POST' as const, path: '/tags', body: { tag: { tag: name, tagType: 'contact' } }, subject: `Tag "${name}"` };
+	const tag = await api.findOrCreate(find, createTag, (body) => body.tag as TagRecord);
+	return Number(tag.id);
 }
 
 export const noSuchTag = (name: string) =>

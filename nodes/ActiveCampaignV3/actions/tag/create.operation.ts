@@ -1,6 +1,6 @@
 import { defineOperation } from '../../framework/operation';
 import { text } from '../../framework/params';
-import { tagTypeParam } from './shared';
+import { findTagByName, tagTypeParam } from './shared';
 
 export default defineOperation({
 	resource: 'tag',
@@ -20,17 +20,9 @@ export default defineOperation({
 	orderKey: (params) => `${params.tagType ?? 'contact'}:${params.tag.toLowerCase()}`,
 	async execute({ params, api }) {
 		const tagType = params.tagType ?? 'contact';
-		const name = params.tag.toLowerCase();
 		const tag: Record<string, string> = { tag: params.tag, tagType };
 		if (params.description !== undefined) tag.description = params.description;
-		// The search is a "contains" match and may be broad: the exact comparison is ours.
-		const find = () =>
-			api.findFirst<{ tag?: string; tagType?: string }>(
-				'/tags',
-				'tags',
-				{ search: params.tag },
-				(t) => String(t.tag).toLowerCase() === name && (t.tagType ?? 'contact') === tagType,
-			);
+		const find = () => findTagByName(api, params.tag, tagType);
 		return api.findOrCreate(find, { method: 'POST', path: '/tags', body: { tag } }, (body) => body.tag);
 	},
 });
