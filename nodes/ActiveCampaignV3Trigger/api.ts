@@ -1,33 +1,27 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	sleep,
 	type IDataObject,
 	type IHookFunctions,
-	type IHttpRequestMethods,
 	type ILoadOptionsFunctions,
-	type IN8nHttpFullResponse,
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { normalizeApiBaseUrl } from '../ActiveCampaignV3/transport/baseUrl';
+import { withTransport } from '../ActiveCampaignV3/framework/loadOptions';
+import { NetworkError, UpstreamError } from '../ActiveCampaignV3/shared/errors';
+import type { HttpMethod } from '../ActiveCampaignV3/transport';
 
 /**
  * The trigger's few requests (loading events and lists in the editor, registering and removing its
- * webhook on activation and deactivation) go through n8n's authenticated request helper: the
- * credential's `authenticate` adds the Api-Token header, so the key never passes through this code.
+ * webhook on activation and deactivation) go through the action node's one transport: the same
+ * per-account limiter, retries of what is safe to retry and 429 waits, and n8n's authenticated
+ * request helper, whose credential adds the Api-Token header (the key never passes through here).
  */
-
-export const CREDENTIAL_TYPE = 'activeCampaignV3Api';
 
 type TriggerContext = IHookFunctions | ILoadOptionsFunctions;
 
-/** 429 answers are retried this often, waiting Retry-After (at most MAX_RETRY_WAIT_MS) each time. */
-const MAX_RATE_LIMIT_RETRIES = 3;
-const MAX_RETRY_WAIT_MS = 5000;
-
 export interface TriggerRequest {
-	method: IHttpRequestMethods;
+	method: HttpMethod;
 	/** Below /api/3, e.g. `/webhooks/12`. */
 	path: string;
 	qs?: IDataObject;
@@ -36,74 +30,40 @@ export interface TriggerRequest {
 	acceptStatuses?: number[];
 }
 
-/** The credential's API URL, normalised exactly as the action node does (with or without /api/3). */
-export async function apiBaseUrl(ctx: TriggerContext): Promise<string> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	try {
-		return normalizeApiBaseUrl(credentials.apiUrl);
-	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), (error as Error).message);
-	}
-}
-
-function upstreamMessage(body: unknown): string {
-	if (typeof body === 'object' && body !== null) {
-		const data = body as IDataObject;
-		if (typeof data.message === 'string') return data.message;
-		if (Array.isArray(data.errors)) {
-			return data.errors
-				.map((e) => (typeof e === 'object' && e !== null ? String((e as IDataObject).title ?? '') : String(e)))
-				.filter((t) => t !== '')
-				.join('; ');
-		}
-	}
-	return typeof body === 'string' ? body.slice(0, 200) : '';
+/** What to do about a refusal, for the activation error n8n shows. */
+function hintFor(status: number): string {
+	if (status === 401 || status === 403) return 'Check the API key in the credential (ActiveCampaign Settings > Developer).';
+	if (status === 429) return 'ActiveCampaign allows 5 requests per second per account; try again in a moment.';
+	return 'Check the trigger settings and try again.';
 }
 
 export async function triggerRequest<T = IDataObject>(
 	ctx: TriggerContext,
 	request: TriggerRequest,
 ): Promise<{ status: number; body: T }> {
-	const url = `${await apiBaseUrl(ctx)}${request.path}`;
-	for (let attempt = 0; ; attempt++) {
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-				method: request.method,
-				url,
-				qs: request.qs,
-				body: request.body,
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as IN8nHttpFullResponse;
-		} catch (error) {
-			throw new NodeApiError(ctx.getNode(), { message: (error as Error).message } as JsonObject, {
-				message: `ActiveCampaign did not answer ${request.method} ${request.path}`,
-				description: `${(error as Error).message}. Check the credential's API URL and that ActiveCampaign is reachable.`,
+	let redact = (text: string) => text;
+	try {
+		return await withTransport(ctx, (api, connection) => {
+			redact = connection.redact;
+			return api.attempt<T>({ method: request.method, path: request.path, qs: request.qs, body: request.body }, request.acceptStatuses ?? []);
+		});
+	} catch (error) {
+		const message = redact(error instanceof Error ? error.message : String(error));
+		if (error instanceof UpstreamError) {
+			throw new NodeApiError(ctx.getNode(), (error.body ?? {}) as JsonObject, {
+				message: `ActiveCampaign answered ${error.status} to ${request.method} ${request.path}: ${message}`,
+				description: hintFor(error.status),
+				httpCode: String(error.status),
 			});
 		}
-		const status = response.statusCode;
-		if (status === 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
-			const retryAfter = Number(response.headers?.['retry-after']);
-			await sleep(Math.min(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1000, MAX_RETRY_WAIT_MS));
-			continue;
+		if (error instanceof NetworkError) {
+			throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+				message: `ActiveCampaign did not answer ${request.method} ${request.path}`,
+				description: `${message}. Check the credential's API URL and that ActiveCampaign is reachable.`,
+			});
 		}
-		if ((status >= 200 && status < 300) || (request.acceptStatuses ?? []).includes(status)) {
-			return { status, body: response.body as T };
-		}
-		const detail = upstreamMessage(response.body);
-		const hint =
-			status === 401 || status === 403
-				? 'Check the API key in the credential (ActiveCampaign Settings > Developer).'
-				: status === 429
-					? 'ActiveCampaign allows 5 requests per second per account; try again in a moment.'
-					: 'Check the trigger settings and try again.';
-		throw new NodeApiError(ctx.getNode(), (response.body ?? {}) as JsonObject, {
-			message: `ActiveCampaign answered ${status} to ${request.method} ${request.path}${detail ? `: ${detail}` : ''}`,
-			description: hint,
-			httpCode: String(status),
-		});
+		// A credential that is not usable (e.g. an API URL that is no URL).
+		throw new NodeOperationError(ctx.getNode(), message);
 	}
 }
 
