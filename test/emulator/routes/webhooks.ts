@@ -94,6 +94,14 @@ function validate(input: Row, partial: boolean): RouteResponse | undefined {
 }
 
 export function webhookRoutes(emulator: ActiveCampaignEmulator): void {
+	/**
+	 * Webhooks ActiveCampaign has deactivated because their URL answered 410 Gone: it sends them
+	 * nothing more (and never retries). The API's webhook record has no field for this (the
+	 * reference lists cdate, listid, name, url, events, sources, links, id), so the state is kept
+	 * beside the rows, not in them: GET /webhooks answers exactly as before.
+	 */
+	const deactivated = new WeakSet<Row>();
+
 	emulator.route('POST', '/webhooks', ({ body }, db) => {
 		const input: Row = body?.webhook ?? {};
 		const invalid = validate(input, false);
@@ -151,11 +159,15 @@ export function webhookRoutes(emulator: ActiveCampaignEmulator): void {
 	 * {...}}) to webhook :id the way ActiveCampaign does. `secret: "omit"` drops the query string
 	 * from the URL, `secret: "wrong"` replaces its secret; `raw` sends that body text instead (a
 	 * malformed delivery); `contentType` overrides the header. Only events the webhook subscribed
-	 * to are delivered (422 otherwise). Answers with what the receiver answered.
+	 * to are delivered (422 otherwise). Answers with what the receiver answered and whether the
+	 * webhook is now deactivated (a 410 answer); a deactivated webhook gets nothing (409).
 	 */
 	emulator.route('POST', DELIVER_PATH, async ({ params, body }, db) => {
 		const row = db.get('webhooks', params.id);
 		if (!row) return notFound('Webhook', params.id);
+		if (deactivated.has(row)) {
+			return { status: 409, body: { message: `Webhook ${params.id} is inactive: its URL answered 410 Gone; nothing was sent` } };
+		}
 		const payload: Row = body?.payload ?? {};
 		if (body?.raw === undefined && !row.events.includes(String(payload.type))) {
 			return unprocessable(`Webhook ${params.id} is not subscribed to "${String(payload.type)}"`, 'type', 'invalid');
@@ -173,7 +185,9 @@ export function webhookRoutes(emulator: ActiveCampaignEmulator): void {
 				signal: AbortSignal.timeout(30000),
 			});
 			const answer = await response.text();
-			return ok({ delivery: { status: response.status, body: answer, sent: text, ms: Date.now() - started } });
+			// 410 Gone: ActiveCampaign deactivates the webhook; any other answer leaves it active.
+			if (response.status === 410) deactivated.add(row);
+			return ok({ delivery: { status: response.status, body: answer, sent: text, ms: Date.now() - started, deactivated: deactivated.has(row) } });
 		} catch (error) {
 			return ok({ delivery: { status: 0, body: (error as Error).message, sent: text, ms: Date.now() - started } });
 		}
