@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import { PAGE_SIZE, type ApiClient } from './apiClient';
-import { ValidationError } from './errors';
+import { NetworkError, UpstreamError, ValidationError } from './errors';
+import { Outcome } from './operation';
 import { isIsoDate, label, toDisplayName, toParamName, type ParamSpec } from './params';
 
 /**
@@ -19,10 +20,23 @@ export interface CustomFieldFamily {
 	listKey: string;
 	/** The node's `methods.resourceMapping` entry. */
 	mappingMethod: string;
-	/** Field definition → its name, ActiveCampaign type and options (value + label). */
-	describe(record: IDataObject, body: IDataObject): { name: string; type: string; options: Array<{ name: string; value: string }> };
-	/** How values of this record kind are sent: `[{field, value}]` or `[{customFieldId, fieldValue}]`. */
-	entry(fieldId: string, value: string | number | string[]): IDataObject;
+	/**
+	 * Field definition → its name, ActiveCampaign type, options (value + label) and, for a `currency`
+	 * field, its default currency (`fieldDefaultCurrency`).
+	 */
+	describe(record: IDataObject, body: IDataObject): FieldDescription;
+	/**
+	 * How values of this record kind are sent: `[{field, value}]` or `[{customFieldId, fieldValue}]`
+	 * (+ `fieldCurrency` for a currency field).
+	 */
+	entry(fieldId: string, value: string | number | string[], currency?: string): IDataObject;
+	/** Whether this record kind has currency fields (accounts and deals do, contacts do not). */
+	hasCurrency: boolean;
+	/**
+	 * Where one record's values are listed when the record itself does not carry them (Get with
+	 * Custom Fields By Name): e.g. `/accounts/{id}/accountCustomFieldData`. Contacts carry theirs.
+	 */
+	valuesLink?: { path(recordId: string | number): string; listKey: string };
 	/** The key of the field ID in an entry (`field`, `customFieldId`). */
 	idKey: string;
 	/** The key of the value in an entry as read back (`value`, `fieldValue`). */
@@ -31,11 +45,37 @@ export interface CustomFieldFamily {
 	multi: 'bars' | 'array';
 }
 
+interface FieldDescription {
+	name: string;
+	type: string;
+	options: Array<{ name: string; value: string }>;
+	defaultCurrency?: string;
+}
+
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+const CURRENCY_CODE = /^[A-Za-z]{3}$/;
+
+/** A field's default currency as a code, or undefined when it has none (or not a valid one). */
+const currencyCode = (raw: unknown) => (CURRENCY_CODE.test(text(raw)) ? text(raw).toUpperCase() : undefined);
+
+/** Account and deal fields: `{customFieldId, fieldValue}` (+ `fieldCurrency` for a currency value). */
+const metaEntry = (fieldId: string, value: string | number | string[], currency?: string): IDataObject => ({
+	customFieldId: Number(fieldId),
+	fieldValue: value,
+	...(currency === undefined ? {} : { fieldCurrency: currency }),
+});
 
 /** Options given as a list of strings (account and deal fields). */
 const stringOptions = (raw: unknown) =>
 	Array.isArray(raw) ? raw.map((o) => ({ name: text(o), value: text(o) })) : [];
+
+const describeMeta = (field: IDataObject): FieldDescription => ({
+	name: text(field.fieldLabel),
+	type: text(field.fieldType),
+	options: stringOptions(field.fieldOptions),
+	defaultCurrency: currencyCode(field.fieldDefaultCurrency),
+});
 
 export const CUSTOM_FIELD_FAMILIES = {
 	contact: {
@@ -52,6 +92,7 @@ export const CUSTOM_FIELD_FAMILIES = {
 				.map((o) => ({ name: text(o.label) || text(o.value), value: text(o.value) })),
 		}),
 		entry: (fieldId, value) => ({ field: fieldId, value }),
+		hasCurrency: false,
 		idKey: 'field',
 		valueKey: 'value',
 		multi: 'bars',
@@ -61,8 +102,10 @@ export const CUSTOM_FIELD_FAMILIES = {
 		path: '/accountCustomFieldMeta',
 		listKey: 'accountCustomFieldMeta',
 		mappingMethod: 'accountCustomFields',
-		describe: (field) => ({ name: text(field.fieldLabel), type: text(field.fieldType), options: stringOptions(field.fieldOptions) }),
-		entry: (fieldId, value) => ({ customFieldId: Number(fieldId), fieldValue: value }),
+		describe: describeMeta,
+		entry: metaEntry,
+		hasCurrency: true,
+		valuesLink: { path: (id) => `/accounts/${id}/accountCustomFieldData`, listKey: 'accountCustomFieldData' },
 		idKey: 'customFieldId',
 		valueKey: 'fieldValue',
 		multi: 'array',
@@ -72,8 +115,10 @@ export const CUSTOM_FIELD_FAMILIES = {
 		path: '/dealCustomFieldMeta',
 		listKey: 'dealCustomFieldMeta',
 		mappingMethod: 'dealCustomFields',
-		describe: (field) => ({ name: text(field.fieldLabel), type: text(field.fieldType), options: stringOptions(field.fieldOptions) }),
-		entry: (fieldId, value) => ({ customFieldId: Number(fieldId), fieldValue: value }),
+		describe: describeMeta,
+		entry: metaEntry,
+		hasCurrency: true,
+		valuesLink: { path: (id) => `/deals/${id}/dealCustomFieldData`, listKey: 'dealCustomFieldData' },
 		idKey: 'customFieldId',
 		valueKey: 'fieldValue',
 		multi: 'array',
@@ -82,16 +127,18 @@ export const CUSTOM_FIELD_FAMILIES = {
 
 /**
  * How a value is shaped before sending, carried in the mapper field's ID (`12`, `12:date`,
- * `12:datetime`, `12:multi`) so the run needs no extra request to learn the field's type.
+ * `12:datetime`, `12:multi`, `12:currency:USD` with the field's default currency, `12:currency`
+ * when it has none) so the run needs no extra request to learn the field's type.
  */
-type Shape = 'plain' | 'date' | 'datetime' | 'multi';
+type Shape = 'plain' | 'date' | 'datetime' | 'multi' | 'currency';
 
 const SHAPES: Record<string, { type: ResourceMapperField['type']; shape: Shape }> = {
 	text: { type: 'string', shape: 'plain' },
 	textarea: { type: 'string', shape: 'plain' },
 	hidden: { type: 'string', shape: 'plain' },
 	number: { type: 'number', shape: 'plain' },
-	currency: { type: 'number', shape: 'plain' },
+	// Amount and optional currency code in one text input, e.g. `1234.50` or `1234.50 EUR`.
+	currency: { type: 'string', shape: 'currency' },
 	date: { type: 'dateTime', shape: 'date' },
 	datetime: { type: 'dateTime', shape: 'datetime' },
 	dropdown: { type: 'options', shape: 'plain' },
@@ -102,11 +149,8 @@ const SHAPES: Record<string, { type: ResourceMapperField['type']; shape: Shape }
 };
 
 /** Every field definition of the family, all pages (100 per request). */
-export async function loadCustomFields(
-	api: ApiClient,
-	family: CustomFieldFamily,
-): Promise<Array<{ id: string; name: string; type: string; options: Array<{ name: string; value: string }> }>> {
-	const fields: Array<{ id: string; name: string; type: string; options: Array<{ name: string; value: string }> }> = [];
+export async function loadCustomFields(api: ApiClient, family: CustomFieldFamily): Promise<Array<FieldDescription & { id: string }>> {
+	const fields: Array<FieldDescription & { id: string }> = [];
 	for (let offset = 0; ; offset += PAGE_SIZE) {
 		const body = (await api.get(family.path, { limit: PAGE_SIZE, offset })) as IDataObject;
 		const page = Array.isArray(body?.[family.listKey]) ? (body[family.listKey] as IDataObject[]) : [];
@@ -123,9 +167,25 @@ export async function mapperFields(api: ApiClient, family: CustomFieldFamily): P
 		fields: fields.map((field) => {
 			const known = SHAPES[field.type] ?? { type: 'string' as const, shape: 'plain' as const };
 			const options = known.type === 'options' || known.type === 'array' ? field.options : [];
+			const name = field.name || `Field ${field.id}`;
+			if (known.shape === 'currency') {
+				// The mapper has no per-field description: the display name says what to type.
+				const currency = field.defaultCurrency;
+				return {
+					id: currency ? `${field.id}:currency:${currency}` : `${field.id}:currency`,
+					displayName: currency
+						? `${name} (amount in ${currency}, e.g. 1234.50, or with a currency code: 1234.50 EUR)`
+						: `${name} (amount and currency code, e.g. 1234.50 USD)`,
+					required: false,
+					defaultMatch: false,
+					display: true,
+					type: 'string' as const,
+					canBeUsedToMatch: false,
+				};
+			}
 			return {
 				id: known.shape === 'plain' ? field.id : `${field.id}:${known.shape}`,
-				displayName: field.name || `Field ${field.id}`,
+				displayName: name,
 				required: false,
 				defaultMatch: false,
 				display: true,
@@ -144,6 +204,64 @@ function parseJsonOrUndefined(text: string): unknown {
 	} catch {
 		return undefined;
 	}
+}
+
+/** An amount in a currency's units as whole cents, or undefined when it is not one (more than 2 decimals, too big). */
+function centsOf(amount: number | string): number | undefined {
+	if (typeof amount === 'string') {
+		// Exact from the digits: 1234.57 * 100 is 123456.99999999999 in floating point.
+		const match = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(amount);
+		if (!match) return undefined;
+		const cents = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+		return match[1] === '-' && cents !== 0 ? -cents : cents;
+	}
+	if (!Number.isFinite(amount)) return undefined;
+	const cents = Math.round(amount * 100);
+	const drift = Math.abs(cents - amount * 100);
+	return Number.isSafeInteger(cents) && drift <= 1e-9 * Math.max(1, Math.abs(cents)) ? cents : undefined;
+}
+
+/**
+ * A currency field's input → `{cents, currency}`: ActiveCampaign stores the value in cents with a
+ * currency code. The user gives the amount in the currency's units (as ActiveCampaign's app shows
+ * it): a number, text such as `1234.50` / `1234.50 EUR` / `EUR 1234.50`, or `{amount, currency}`
+ * (the shape Get returns, so a value read can be written back). Without a code, the field's
+ * default currency (carried in the mapper field's ID).
+ */
+function currencyValue(raw: unknown, defaultCurrency: string | undefined, where: string): { cents: number; currency: string } | undefined {
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+	const how = defaultCurrency
+		? `give the amount in ${defaultCurrency} such as 1234.50, or an amount and a currency code such as 1234.50 EUR`
+		: 'give an amount and a currency code such as 1234.50 USD (the field has no default currency)';
+	let amount: number | string | undefined;
+	let currency: unknown;
+	if (typeof raw === 'number') amount = raw;
+	else if (typeof raw === 'string') {
+		const match = /^(?:([A-Za-z]{3})\s*)?(-?\d+(?:\.\d+)?)(?:\s*([A-Za-z]{3}))?$/.exec(raw.trim());
+		if (match && !(match[1] && match[3])) {
+			amount = match[2];
+			currency = match[1] ?? match[3];
+		}
+	} else if (typeof raw === 'object' && !Array.isArray(raw)) {
+		const given = raw as IDataObject;
+		if (typeof given.amount === 'number' || typeof given.amount === 'string') amount = typeof given.amount === 'string' ? given.amount.trim() : given.amount;
+		currency = given.currency;
+	}
+	if (amount === undefined) throw new ValidationError(`${where} is not an amount (got ${JSON.stringify(raw)}): ${how}`);
+	const cents = centsOf(amount);
+	if (cents === undefined) {
+		throw new ValidationError(
+			`${where} is not an amount with at most two decimals (got ${JSON.stringify(amount)}): ${how}; it is sent in cents`,
+		);
+	}
+	if (currency !== undefined && currency !== null && currency !== '') {
+		if (typeof currency !== 'string' || !CURRENCY_CODE.test(currency.trim())) {
+			throw new ValidationError(`${where} has a currency that is not a 3-letter code (got ${JSON.stringify(currency)}): use a code such as USD or EUR`);
+		}
+		return { cents, currency: currency.trim().toUpperCase() };
+	}
+	if (!defaultCurrency) throw new ValidationError(`${where} has no currency code: ${how}`);
+	return { cents, currency: defaultCurrency };
 }
 
 function shapeValue(raw: unknown, shape: Shape, family: CustomFieldFamily, where: string): string | number | string[] | undefined {
@@ -236,10 +354,18 @@ export function customFieldsByName(family: CustomFieldFamily): ParamSpec<CustomF
 			const schema = Array.isArray(mapping.schema) ? (mapping.schema as ResourceMapperField[]) : [];
 			const entries: CustomFieldEntry[] = [];
 			for (const [key, rawValue] of Object.entries(values as IDataObject)) {
-				const match = /^(\d{1,15})(?::(date|datetime|multi))?$/.exec(key);
-				const fieldName = schema.find((f) => f.id === key)?.displayName ?? key;
+				const match = /^(\d{1,15})(?::(date|datetime|multi)|:(currency)(?::([A-Za-z]{3}))?)?$/.exec(key);
+				// A currency field's display name ends with the input hint: the message names the field alone.
+				const fieldName = (schema.find((f) => f.id === key)?.displayName ?? key).replace(/ \(amount [^)]*\)$/, '');
 				const fieldWhere = `${where}, field "${fieldName}"`;
-				if (!match) throw new ValidationError(`${fieldWhere} is not a custom field of ActiveCampaign: pick the fields again`);
+				if (!match || (match[3] && !family.hasCurrency)) {
+					throw new ValidationError(`${fieldWhere} is not a custom field of ActiveCampaign: pick the fields again`);
+				}
+				if (match[3]) {
+					const money = currencyValue(rawValue, match[4]?.toUpperCase(), fieldWhere);
+					if (money !== undefined) entries.push(family.entry(match[1], money.cents, money.currency));
+					continue;
+				}
 				const value = shapeValue(rawValue, (match[2] as Shape | undefined) ?? 'plain', family, fieldWhere);
 				if (value !== undefined) entries.push(family.entry(match[1], value));
 			}
@@ -268,8 +394,10 @@ export function withFieldList(family: CustomFieldFamily, record: IDataObject, by
 
 /**
  * A record's custom field values keyed by the fields' names (Get operations, opt-in): one listing
- * of the field definitions (all pages); multi-select values as lists; fields without a definition
- * are left out.
+ * of the field definitions (all pages); multi-select values as lists; a currency value as
+ * `{ amount, currency }` (amount in the currency's units, i.e. ActiveCampaign's cents / 100; the
+ * currency the value was stored with, else the field's default, else null); fields without a
+ * definition are left out.
  */
 export async function customFieldValuesByName(
 	api: ApiClient,
@@ -282,9 +410,79 @@ export async function customFieldValuesByName(
 		const field = fields.get(text(entry[family.idKey]));
 		if (!field) continue;
 		const value = entry[family.valueKey];
-		const multi = SHAPES[field.type]?.shape === 'multi';
-		named[field.name || `Field ${field.id}`] =
-			multi && typeof value === 'string' ? value.split('||').filter((v) => v !== '') : (value as IDataObject[string]);
+		const shape = SHAPES[field.type]?.shape;
+		const name = field.name || `Field ${field.id}`;
+		if (shape === 'currency') {
+			named[name] = money(value, currencyCode(entry.fieldCurrency) ?? field.defaultCurrency);
+			continue;
+		}
+		named[name] = shape === 'multi' && typeof value === 'string' ? value.split('||').filter((v) => v !== '') : (value as IDataObject[string]);
 	}
 	return named;
+}
+
+/** A currency value as read (cents) → `{ amount, currency }`; no value → null; not a number → as read. */
+function money(cents: unknown, currency: string | undefined): IDataObject[string] {
+	if (cents === undefined || cents === null || cents === '') return null;
+	const amount = typeof cents === 'number' ? cents : typeof cents === 'string' ? Number(cents.trim()) : NaN;
+	if (!Number.isFinite(amount)) return cents as IDataObject[string];
+	return { amount: amount / 100, currency: currency ?? null };
+}
+
+/** One record's values from its custom-field-data link, all pages; or why they could not be read. */
+async function readLinkedValues(api: ApiClient, link: { path: string; listKey: string }): Promise<IDataObject[] | string> {
+	const values: IDataObject[] = [];
+	for (let offset = 0; ; offset += PAGE_SIZE) {
+		// The first page tells whether the server has the link at all (404/405/400/501: it has not).
+		const qs = { limit: PAGE_SIZE, offset };
+		const body = (offset === 0 ? await api.getOptional(link.path, qs) : await api.get(link.path, qs)) as IDataObject | undefined;
+		if (body === undefined) return `the server does not offer GET ${link.path}`;
+		if (!Array.isArray(body[link.listKey])) return `the answer to GET ${link.path} has no ${link.listKey} list`;
+		const page = body[link.listKey] as IDataObject[];
+		values.push(...page);
+		const total = Number(((body.meta as IDataObject | undefined)?.total as string | undefined) ?? NaN);
+		if (page.length < PAGE_SIZE || (Number.isFinite(total) && offset + page.length >= total)) return values;
+	}
+}
+
+/**
+ * Get an Account / a Deal with Custom Fields By Name: the record plus `customFields` keyed by
+ * field name. The values are the record's own `fields` when the answer carries them, else those of
+ * its custom-field-data link (`/accounts/{id}/accountCustomFieldData`, paged). When that side read
+ * or the field definitions cannot be read, the record is still returned (StatusCode 200,
+ * OriginalStatusCode of the record's read) with an empty `customFields` and an ErrorMessage saying
+ * the values are unknown — never an empty object passed off as "no custom fields".
+ */
+export async function withCustomFieldsByName(
+	api: ApiClient,
+	family: CustomFieldFamily,
+	recordId: string | number,
+	record: IDataObject,
+	subject: string,
+): Promise<IDataObject | Outcome<IDataObject>> {
+	const recordStatus = api.lastStatus;
+	const read = async (): Promise<IDataObject | string> => {
+		let values: IDataObject[] | string;
+		if (Array.isArray(record.fields)) values = record.fields as IDataObject[];
+		else if (family.valuesLink) {
+			values = await readLinkedValues(api, { path: family.valuesLink.path(recordId), listKey: family.valuesLink.listKey });
+		} else values = `the answer has no ${family.noun} field values`;
+		return typeof values === 'string' ? values : customFieldValuesByName(api, family, values);
+	};
+	const settled = await read().then(
+		(answer) => ({ answer, failure: undefined }),
+		(failure: unknown) => ({ answer: undefined, failure }),
+	);
+	// Only upstream and connection trouble of the side reads is reported as a partial result; any
+	// other failure (a defect, a cancelled execution) is the item's failure as usual.
+	if (settled.failure !== undefined && !(settled.failure instanceof UpstreamError || settled.failure instanceof NetworkError)) {
+		throw settled.failure;
+	}
+	if (settled.answer !== undefined && typeof settled.answer !== 'string') return { ...record, customFields: settled.answer };
+	api.lastStatus = recordStatus;
+	const why = settled.failure instanceof Error ? settled.failure.message : String(settled.answer);
+	return new Outcome(
+		{ ...record, customFields: {} },
+		`${subject} was read, but not its custom fields: ${why}. "customFields" is empty because the values are unknown, not because the ${family.noun} has none`,
+	);
 }

@@ -12,6 +12,7 @@ import {
 	type Row,
 } from '../database';
 import type { ActiveCampaignEmulator, Query, RouteResponse } from '../server';
+import { checkCurrencyValues } from './customFields';
 
 /**
  * Accounts, account contacts, deals, deal notes, pipelines (deal groups) and stages, written from
@@ -48,6 +49,8 @@ function writeAccountFields(db: Database, accountId: string, fields: unknown): R
 	for (const entry of fields as Row[]) {
 		if (!entry || !isWhole(entry.customFieldId)) return unprocessable('customFieldId is required', 'fields', 'field_missing');
 	}
+	const badCurrency = checkCurrencyValues(db, 'accountCustomFieldMeta', fields as Row[]);
+	if (badCurrency) return badCurrency;
 	for (const entry of fields as Row[]) {
 		const customFieldId = Number(entry.customFieldId);
 		db.removeWhere('accountFieldData', (f) => f.accountId === accountId && f.customFieldId === customFieldId);
@@ -119,6 +122,27 @@ function accountRoutes(emulator: ActiveCampaignEmulator): void {
 	emulator.route('GET', '/accounts/:id', ({ params }, db) => {
 		const row = db.get('accounts', params.id);
 		return row ? ok({ account: publicAccount(db, row, false) }) : missing('Account', params.id);
+	});
+
+	// The account's `accountCustomFieldData` link: its custom field values, paged like every list.
+	emulator.route('GET', '/accounts/:id/accountCustomFieldData', ({ params, query }, db) => {
+		if (!db.get('accounts', params.id)) return missing('Account', params.id);
+		const rows = db
+			.all('accountFieldData')
+			.filter((f) => f.accountId === params.id)
+			.map((f) => ({
+				id: f.id,
+				accountCustomFieldMetumId: f.customFieldId,
+				accountId: Number(f.accountId),
+				customFieldId: f.customFieldId,
+				fieldValue: f.fieldValue,
+				...(f.fieldCurrency !== undefined ? { fieldCurrency: f.fieldCurrency } : {}),
+				links: {
+					account: `${API}/accountCustomFieldData/${f.id}/account`,
+					accountCustomFieldMetum: `${API}/accountCustomFieldData/${f.id}/accountCustomFieldMetum`,
+				},
+			}));
+		return paginate(rows, query, 'accountCustomFieldData');
 	});
 
 	emulator.route('PUT', '/accounts/:id', ({ params, body }, db) => {
@@ -554,6 +578,7 @@ function checkDeal(db: Database, deal: Row): RouteCheck {
 	}
 	if (deal.owner !== undefined && !isWhole(deal.owner)) return unprocessable('Owner must be a user ID', 'owner');
 	if (deal.fields !== undefined && !Array.isArray(deal.fields)) return unprocessable('Fields must be an array', 'fields');
+	if (Array.isArray(deal.fields)) return checkCurrencyValues(db, 'dealCustomFieldMeta', deal.fields as Row[]);
 	return undefined;
 }
 
@@ -650,6 +675,29 @@ function dealRoutes(emulator: ActiveCampaignEmulator): void {
 	emulator.route('GET', '/deals/:id', ({ params }, db) => {
 		const row = db.get('deals', params.id);
 		return row ? ok({ deal: publicDeal(row) }) : missing('Deal', params.id);
+	});
+
+	// The deal's `dealCustomFieldData` link: its custom field values, paged like every list.
+	emulator.route('GET', '/deals/:id/dealCustomFieldData', ({ params, query }, db) => {
+		const row = db.get('deals', params.id);
+		if (!row) return missing('Deal', params.id);
+		const rows = ((row.fields ?? []) as Row[]).map((f, i) => {
+			// Deal values live on the deal row; their IDs are derived from the deal's and the position.
+			const id = String(Number(row.id) * 1000 + i + 1);
+			return {
+				id,
+				dealCustomFieldMetumId: Number(f.customFieldId),
+				dealId: Number(row.id),
+				customFieldId: Number(f.customFieldId),
+				fieldValue: f.fieldValue,
+				...(f.fieldCurrency !== undefined ? { fieldCurrency: f.fieldCurrency } : {}),
+				links: {
+					deal: `${API}/dealCustomFieldData/${id}/deal`,
+					dealCustomFieldMetum: `${API}/dealCustomFieldData/${id}/dealCustomFieldMetum`,
+				},
+			};
+		});
+		return paginate(rows, query, 'dealCustomFieldData');
 	});
 
 	emulator.route('PUT', '/deals/:id', ({ params, body }, db) => {

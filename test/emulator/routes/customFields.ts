@@ -51,6 +51,25 @@ function metaRoutes(emulator: ActiveCampaignEmulator, path: string, table: strin
 	});
 }
 
+/**
+ * Values of `currency` account/deal fields are whole cents, with an optional 3-letter
+ * `fieldCurrency` (ActiveCampaign: "For `currency` field, this needs to be in cents"): a 422
+ * otherwise, so a client that sends an amount in units is caught. Other field types are not checked.
+ */
+export function checkCurrencyValues(db: Database, metaTable: string, fields: Row[]): ReturnType<typeof unprocessable> | undefined {
+	for (const entry of fields) {
+		const meta = entry ? db.get(metaTable, String(entry.customFieldId)) : undefined;
+		if (!meta || meta.fieldType !== 'currency') continue;
+		const value = entry.fieldValue;
+		const whole = (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^-?\d+$/.test(value));
+		if (!whole) return unprocessable(`The value of currency field ${meta.id} must be a whole number of cents`, 'fieldValue');
+		if (entry.fieldCurrency !== undefined && !/^[A-Za-z]{3}$/.test(String(entry.fieldCurrency))) {
+			return unprocessable(`The currency of field ${meta.id} must be a 3-letter code`, 'fieldCurrency');
+		}
+	}
+	return undefined;
+}
+
 export function customFieldRoutes(emulator: ActiveCampaignEmulator): void {
 	emulator.route('GET', '/fields', ({ query }, db) => {
 		const page = paginate(db.all('fields'), query, 'fields');

@@ -1,4 +1,6 @@
+import { CUSTOM_FIELD_FAMILIES, withCustomFieldsByName } from '../../framework/customFields';
 import { defineOperation } from '../../framework/operation';
+import { boolean } from '../../framework/params';
 import { accountIdParam } from './shared';
 
 export default defineOperation({
@@ -9,8 +11,17 @@ export default defineOperation({
 	agentHint: 'Account ID is the account\'s numeric ID (from Get Many Accounts)',
 	outputKey: 'Account',
 	params: { accountId: accountIdParam() },
+	options: {
+		customFieldsByName: boolean('CustomFieldsByName', {
+			description:
+				'Whether to add "customFields": the account\'s custom field values keyed by field name (reads the field list too); a currency field gives { amount, currency } with the amount in units, not cents',
+			default: false,
+		}),
+	},
 	async execute({ params, api }) {
-		const body = await api.get(`/accounts/${params.accountId}`, undefined, `Account ${params.accountId}`);
-		return body.account;
+		const subject = `Account ${params.accountId}`;
+		const body = await api.get(`/accounts/${params.accountId}`, undefined, subject);
+		if (!params.customFieldsByName) return body.account;
+		return withCustomFieldsByName(api, CUSTOM_FIELD_FAMILIES.account, params.accountId, body.account, subject);
 	},
 });

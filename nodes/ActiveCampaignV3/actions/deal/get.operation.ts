@@ -1,4 +1,6 @@
+import { CUSTOM_FIELD_FAMILIES, withCustomFieldsByName } from '../../framework/customFields';
 import { defineOperation } from '../../framework/operation';
+import { boolean } from '../../framework/params';
 import { dealIdParam, subjectOf } from './shared';
 
 export default defineOperation({
@@ -9,8 +11,16 @@ export default defineOperation({
 	agentHint: 'Deal ID is the deal\'s numeric ID (from Get Many Deals); value is in cents',
 	outputKey: 'Deal',
 	params: { dealId: dealIdParam('The numeric ID of the deal to retrieve, e.g. 12345 (from Get Many Deals)') },
+	options: {
+		customFieldsByName: boolean('CustomFieldsByName', {
+			description:
+				'Whether to add "customFields": the deal\'s custom field values keyed by field name (reads the field list too); a currency field gives { amount, currency } with the amount in units, not cents',
+			default: false,
+		}),
+	},
 	async execute({ params, api }) {
 		const body = await api.get(`/deals/${params.dealId}`, undefined, subjectOf(params.dealId));
-		return body.deal;
+		if (!params.customFieldsByName) return body.deal;
+		return withCustomFieldsByName(api, CUSTOM_FIELD_FAMILIES.deal, params.dealId, body.deal, subjectOf(params.dealId));
 	},
 });
