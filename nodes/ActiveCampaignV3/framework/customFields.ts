@@ -312,7 +312,9 @@ export function customFieldsByName(family: CustomFieldFamily): ParamSpec<CustomF
 	const name = toParamName(refName);
 	const displayName = toDisplayName(refName);
 	const where = label({ displayName, name });
-	const description = `Set ${family.noun} custom fields by their names, each with the input its type needs (alternative to the JSON list)`;
+	const description =
+		`Set ${family.noun} custom fields by their names, each with the input its type needs (alternative to the JSON list)` +
+		(family.hasCurrency ? '; a currency field takes the amount in units, e.g. 1234.50 or 1234.50 EUR, and is sent in cents' : '');
 	return {
 		refName,
 		name,

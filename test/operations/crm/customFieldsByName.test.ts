@@ -337,6 +337,23 @@ describe('Currency custom fields by name', () => {
 		expect(ac.emulator.requests).toEqual([]);
 	});
 
+	it('refuses a currency shape on a contact field (contacts have no currency fields) with -1, and sends nothing', async () => {
+		const out = await ac.one('contact', 'create', { email: 'ann@example.com', customFieldsByName: mapping({ '3:currency:USD': '5' }) });
+		expect(out).toEqual(invalid('Contact', `${field} "3:currency:USD" is not a custom field of ActiveCampaign: pick the fields again`));
+		expect(ac.emulator.requests).toEqual([]);
+	});
+
+	it('says in the parameter description how a currency field is given (accounts and deals only)', () => {
+		const properties = new ActiveCampaignV3().description.properties;
+		const descriptionOf = (resource: string, operation: string) =>
+			properties.find((p) => p.name === 'customFieldsByName' && p.displayOptions?.show?.resource?.[0] === resource && p.displayOptions?.show?.operation?.[0] === operation)
+				?.description;
+		const currencyNote = '; a currency field takes the amount in units, e.g. 1234.50 or 1234.50 EUR, and is sent in cents';
+		expect(descriptionOf('account', 'create')).toBe(`Set account custom fields by their names, each with the input its type needs (alternative to the JSON list)${currencyNote}`);
+		expect(descriptionOf('deal', 'update')).toBe(`Set deal custom fields by their names, each with the input its type needs (alternative to the JSON list)${currencyNote}`);
+		expect(descriptionOf('contact', 'create')).toBe('Set contact custom fields by their names, each with the input its type needs (alternative to the JSON list)');
+	});
+
 	it('the emulator refuses a currency value that is not in cents (so a client sending units is caught)', async () => {
 		await seedAccountFields(ac);
 		await expect(
