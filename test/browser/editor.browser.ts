@@ -2,7 +2,8 @@
  * The n8n editor in a real browser (npm run test:browser): Debian's Chromium driven by
  * playwright-core, kept off the network by its flags, against a real n8n 2.41.1 with this package
  * and the emulator. Owner setup, node panel, resource and operation, credential dialog and its
- * test, execution, output; screenshots go to test-artifacts/browser/ (git-ignored).
+ * test, execution, output; the trigger's Events (loaded from the emulator, all pages), Sources and
+ * List pickers; screenshots go to test-artifacts/browser/ (git-ignored).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -13,6 +14,7 @@ import { chromium, selectors, type BrowserContext, type Page } from 'playwright-
 
 import { registry } from '../../nodes/ActiveCampaignV3/actions';
 import { ActiveCampaignEmulator, DEFAULT_TOKEN } from '../emulator/server';
+import { WEBHOOK_EVENTS } from '../emulator/routes/webhooks';
 import { seedEmulator } from '../emulator/seed';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -436,6 +438,154 @@ describe('pickers and custom fields by name in the editor (issue 11)', () => {
 		const put = requests('PUT', `/contacts/${PICKED.id}`).filter((r) => emulator.requests.indexOf(r) >= beforeRun);
 		expect(put.map((r) => [r.status, r.body])).toEqual([[200, { contact: { fieldValues: [{ field: '1', value: 'Gold' }] } }]]);
 		for (const file of ['09-picker-first-page', '10-picker-second-page', '11-picker-search', '13-picker-output', '15-custom-field-by-name']) {
+			expect(fs.statSync(path.join(SHOTS, `${file}.png`)).size).toBeGreaterThan(10000);
+		}
+	});
+});
+
+describe('the trigger in the editor: events, sources and list from the emulator (issue 13)', () => {
+	const CREDENTIAL_NAME = 'ActiveCampaign emulator (trigger)';
+	/** The open dropdown's options (n8n renders each as a headline and, when given, a description). */
+	const openOptions = () => page.locator('.el-select-dropdown__item:visible');
+	const headlines = () => page.locator('.el-select-dropdown__item:visible .option-headline').allInnerTexts();
+	const descriptions = () => page.locator('.el-select-dropdown__item:visible .option-description').allInnerTexts();
+	const chosen = () => page.locator('.el-select-dropdown__item.selected:visible .option-headline').allInnerTexts();
+	/** Clicks the option of the open dropdown whose headline is exactly `name`. */
+	const choose = (name: string) => openOptions().filter({ has: page.locator('.option-headline').getByText(name, { exact: true }) }).click();
+	async function closeDropdown(): Promise<void> {
+		await page.keyboard.press('Escape');
+		await openOptions().first().waitFor({ state: 'hidden' });
+	}
+	let workflowId: string;
+	let credentialId: string;
+
+	it('adds the trigger from the node panel; its Events multi-select lists every event of every page the emulator serves', async () => {
+		// A credential of its own, created last, so n8n picks it for the new node.
+		const cookie = await n8n.login(server.url);
+		const created = await fetch(`${server.url}/rest/credentials`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', cookie },
+			body: JSON.stringify({ name: CREDENTIAL_NAME, type: 'activeCampaignV3Api', data: { apiUrl: emulator.url, apiKey: DEFAULT_TOKEN } }),
+		});
+		expect(created.status).toBe(200);
+		credentialId = ((await created.json()) as { data: { id: string } }).data.id;
+
+		await page.goto(`${server.url}/workflow/new`, { waitUntil: 'networkidle' });
+		// The Events select is disabled until n8n has its options: wait for that answer, not a time.
+		const eventsLoaded = page.waitForResponse(
+			(response) =>
+				response.url() === `${server.url}/rest/dynamic-node-parameters/options` &&
+				(response.request().postDataJSON() as { methodName?: string } | null)?.methodName === 'getEvents',
+			{ timeout: 60000 },
+		);
+		const before = emulator.requests.length;
+		await page.getByTestId('canvas-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').fill('ActiveCampaign V3');
+		await page.getByTestId('node-creator-item-name').filter({ hasText: /^ActiveCampaign V3$/ }).first().click();
+		await page.getByTestId('node-creator-item-name').filter({ hasText: /^On new ActiveCampaign V3 event$/ }).click();
+		await page.getByTestId('ndv').waitFor();
+		await expect(page.getByTestId('node-credentials-select').locator('input').first().inputValue()).resolves.toBe(CREDENTIAL_NAME);
+		expect((await eventsLoaded).status()).toBe(200);
+		const events = page.getByTestId('parameter-input-events');
+		await events.locator('.el-select:not(.el-select--disabled)').waitFor();
+		await events.click();
+		await until(async () => (await openOptions().count()) > 0, true, 'the Events dropdown opening');
+		await shot('17-trigger-events-open');
+
+		// Every event the emulator serves, 10 per page: the loader followed meta.total to the third
+		// page (offsets 0, 10, 20). Sorted by value; the description is ActiveCampaign's event name.
+		expect(await descriptions()).toEqual([...WEBHOOK_EVENTS].sort());
+		expect(await headlines()).toEqual([
+			'Account Add', 'Account Contact Add', 'Account Contact Update', 'Account Update', 'Bounce', 'Click',
+			'Contact Tag Added', 'Contact Tag Removed', 'Deal Add', 'Deal Note Add', 'Deal Pipeline Add', 'Deal Stage Add',
+			'Deal Task Add', 'Deal Task Complete', 'Deal Tasktype Add', 'Deal Update', 'Forward', 'List Add', 'Open', 'Reply',
+			'Sent', 'Share', 'SMS Reply', 'SMS Sent', 'SMS Unsub', 'Subscribe', 'Subscriber Note', 'Unsubscribe', 'Update',
+		]);
+		// (A 429 from the emulator's 5 requests/second is waited out and asked again by the transport.)
+		const pages = emulator.requests.slice(before).filter((r) => r.path === '/webhook/events' && r.status !== 429);
+		expect(pages.map((r) => [r.query, r.status])).toEqual([
+			[{ limit: '100', offset: '0' }, 200],
+			[{ limit: '100', offset: '10' }, 200],
+			[{ limit: '100', offset: '20' }, 200],
+		]);
+		// One event from each page: contact_tag_added (1st), deal_update (2nd), subscribe (3rd).
+		expect(['contact_tag_added', 'deal_update', 'subscribe'].map((event) => Math.floor(WEBHOOK_EVENTS.indexOf(event) / 10))).toEqual([0, 1, 2]);
+		for (const name of ['Contact Tag Added', 'Deal Update', 'Subscribe']) await choose(name);
+		await until(chosen, ['Contact Tag Added', 'Deal Update', 'Subscribe'], 'the three events ticked');
+		await shot('18-trigger-events-picked');
+		await closeDropdown();
+		await expect(events.locator('.el-tag').allInnerTexts()).resolves.toEqual(['Contact Tag Added', 'Deal Update', 'Subscribe']);
+	});
+
+	it('Sources offers the four sources, all on by default; List offers "Any List" and the emulator\'s lists', async () => {
+		const sources = page.getByTestId('parameter-input-sources');
+		await sources.click();
+		await until(async () => (await openOptions().count()) > 0, true, 'the Sources dropdown opening');
+		expect(await headlines()).toEqual(['Admin User', 'API', 'Contact', 'System']);
+		expect(await descriptions()).toEqual([
+			'A user of your ActiveCampaign account made the change',
+			'An API call (an integration, or n8n itself) made the change',
+			'The contact did it (e.g. subscribed through a form, clicked a link)',
+			'An automation or ActiveCampaign itself made the change',
+		]);
+		expect(await chosen()).toEqual(['Admin User', 'API', 'Contact', 'System']);
+		await choose('System');
+		await until(chosen, ['Admin User', 'API', 'Contact'], 'System unticked');
+		await closeDropdown();
+		await expect(sources.locator('.el-tag').allInnerTexts()).resolves.toEqual(['Contact', 'Admin User', 'API']);
+
+		const list = page.getByTestId('parameter-input-listId');
+		await expect(list.locator('input').inputValue()).resolves.toBe('Any List');
+		await list.click();
+		await until(async () => (await openOptions().count()) > 0, true, 'the List dropdown opening');
+		expect(await headlines()).toEqual(['Any List', ...emulator.db.all('lists').map((l) => String(l.name))]);
+		expect(await headlines()).toEqual(['Any List', 'Newsletter', 'Product Updates']);
+		await choose('Newsletter');
+		await openOptions().first().waitFor({ state: 'hidden' });
+		await expect(list.locator('input').inputValue()).resolves.toBe('Newsletter');
+		await shot('19-trigger-parameters');
+	});
+
+	it('the saved workflow holds the picks, and activating it registers exactly that webhook in the emulator', async () => {
+		await page.getByTestId('ndv-close-button').click();
+		await page.keyboard.press('Control+s');
+		await until(async () => /^\/workflow\/[A-Za-z0-9]+$/.test(new URL(page.url()).pathname), true, 'the workflow saved');
+		workflowId = new URL(page.url()).pathname.split('/')[2];
+		const cookie = await n8n.login(server.url);
+		const read = async () => {
+			const response = await fetch(`${server.url}/rest/workflows/${workflowId}`, { headers: { cookie } });
+			return ((await response.json()) as { data: { versionId: string; nodes: Array<Record<string, any>> } }).data;
+		};
+		// The save may still be on its way when the URL changes: read until it has landed.
+		await until(
+			async () => (await read()).nodes.map((n) => [n.type, n.parameters, n.credentials]),
+			[
+				[
+					'n8n-nodes-activecampaign-v3.activeCampaignV3Trigger',
+					{ events: ['contact_tag_added', 'deal_update', 'subscribe'], sources: ['public', 'admin', 'api'], listId: '1', options: {} },
+					{ activeCampaignV3Api: { id: credentialId, name: CREDENTIAL_NAME } },
+				],
+			],
+			'the picks saved',
+		);
+		const saved = await read();
+		await shot('20-trigger-saved');
+
+		const post = (route: string, body: unknown) =>
+			fetch(`${server.url}/rest/workflows/${workflowId}/${route}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', cookie },
+				body: JSON.stringify(body),
+			});
+		expect(emulator.db.all('webhooks')).toEqual([]);
+		expect((await post('activate', { versionId: saved.versionId })).status).toBe(200);
+		// n8n 2.41 registers webhooks after the call returns (its publication queue): poll the emulator.
+		await until(() => Promise.resolve(emulator.db.all('webhooks').length), 1, 'the webhook registered', 60000);
+		const [hook] = emulator.db.all('webhooks');
+		expect([hook.events, hook.sources, hook.listid]).toEqual([['contact_tag_added', 'deal_update', 'subscribe'], ['public', 'admin', 'api'], '1']);
+		expect((await post('deactivate', {})).status).toBe(200);
+		await until(() => Promise.resolve(emulator.db.all('webhooks').length), 0, 'the webhook deleted', 60000);
+		for (const file of ['17-trigger-events-open', '18-trigger-events-picked', '19-trigger-parameters', '20-trigger-saved']) {
 			expect(fs.statSync(path.join(SHOTS, `${file}.png`)).size).toBeGreaterThan(10000);
 		}
 	});
