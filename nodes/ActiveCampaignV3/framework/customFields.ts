@@ -448,9 +448,10 @@ async function readLinkedValues(api: ApiClient, link: { path: string; listKey: s
 }
 
 /**
- * Get an Account / a Deal with Custom Fields By Name: the record plus `customFields` keyed by
- * field name. The values are the record's own `fields` when the answer carries them, else those of
- * its custom-field-data link (`/accounts/{id}/accountCustomFieldData`, paged). When that side read
+ * Get a Contact / an Account / a Deal with Custom Fields By Name: the record plus `customFields`
+ * keyed by field name. The values are those given (a contact's side-loaded `fieldValues`), else the
+ * record's own `fields` when the answer carries them, else those of its custom-field-data link
+ * (`/accounts/{id}/accountCustomFieldData`, paged). When that side read
  * or the field definitions cannot be read, the record is still returned (StatusCode 200,
  * OriginalStatusCode of the record's read) with an empty `customFields` and an ErrorMessage saying
  * the values are unknown — never an empty object passed off as "no custom fields".
@@ -461,11 +462,13 @@ export async function withCustomFieldsByName(
 	recordId: string | number,
 	record: IDataObject,
 	subject: string,
+	sideLoaded?: unknown,
 ): Promise<IDataObject | Outcome<IDataObject>> {
 	const recordStatus = api.lastStatus;
 	const read = async (): Promise<IDataObject | string> => {
 		let values: IDataObject[] | string;
-		if (Array.isArray(record.fields)) values = record.fields as IDataObject[];
+		if (Array.isArray(sideLoaded)) values = sideLoaded as IDataObject[];
+		else if (Array.isArray(record.fields)) values = record.fields as IDataObject[];
 		else if (family.valuesLink) {
 			values = await readLinkedValues(api, { path: family.valuesLink.path(recordId), listKey: family.valuesLink.listKey });
 		} else values = `the answer has no ${family.noun} field values`;

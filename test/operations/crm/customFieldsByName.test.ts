@@ -239,6 +239,53 @@ describe('Get an Account / a Deal with Custom Fields By Name', () => {
 	});
 });
 
+describe('Get a Contact with Custom Fields By Name when the field list cannot be read', () => {
+	const ac = useEmulator();
+	const unknownFields =
+		'Contact 1 was read, but not its custom fields: ActiveCampaign failed with HTTP 503; the request may be retried later (ActiveCampaign: Injected HTTP 503). "customFields" is empty because the values are unknown, not because the contact has none';
+
+	async function seedAnn(): Promise<IDataObject> {
+		await call(ac, 'POST', '/fields', { field: { title: 'Membership', type: 'text' } });
+		await call(ac, 'POST', '/contact/sync', { contact: { email: 'ann@example.com', fieldValues: [{ field: '1', value: 'Gold' }] } });
+		return plainRecord(ac, '/contacts/1', 'contact');
+	}
+
+	it('returns the contact with its tags, an empty customFields and an ErrorMessage saying the values are unknown', async () => {
+		const contact = await seedAnn();
+		ac.emulator.inject({ method: 'GET', path: '/fields', status: 503, times: 5 });
+		expect(await ac.one('contact', 'get', { contactId: 1, options: { customFieldsByName: true } })).toEqual({
+			Contact: { ...contact, customFields: {}, tags: [] },
+			OriginalStatusCode: 200,
+			StatusCode: 200,
+			ErrorMessage: unknownFields,
+		});
+		expect(ac.emulator.requests.map((r) => [r.path, r.status])).toEqual([
+			['/contacts/1', 200],
+			...Array(5).fill(['/fields', 503]),
+			['/contacts/1/contactTags', 200],
+		]);
+	});
+
+	it('says both when neither the custom fields nor the tags could be read', async () => {
+		const contact = await seedAnn();
+		ac.emulator.inject({ method: 'GET', path: '/fields', status: 503, times: 5 });
+		ac.emulator.inject({ method: 'GET', path: '/contacts/1/contactTags', status: 404, body: { message: 'Not Found' } });
+		expect(await ac.one('contact', 'get', { contactId: 1, options: { customFieldsByName: true } })).toEqual({
+			Contact: { ...contact, customFields: {}, tags: [] },
+			OriginalStatusCode: 200,
+			StatusCode: 200,
+			ErrorMessage: `${unknownFields}. Contact 1 was read, but not its tags: the server does not offer GET /contacts/1/contactTags. "tags" is empty because the tags are unknown, not because the contact has none`,
+		});
+	});
+
+	it('still gives the values keyed by name when the field list is read', async () => {
+		const contact = await seedAnn();
+		expect(await ac.one('contact', 'get', { contactId: 1, options: { customFieldsByName: true } })).toEqual(
+			success('Contact', { ...contact, customFields: { Membership: 'Gold' }, tags: [] }),
+		);
+	});
+});
+
 describe('Currency custom fields by name', () => {
 	const ac = useEmulator();
 

@@ -1,6 +1,8 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { NetworkError, UpstreamError } from '../../framework/errors';
 import { defineOperation, Outcome } from '../../framework/operation';
-import { CUSTOM_FIELD_FAMILIES, customFieldValuesByName } from '../../framework/customFields';
+import { CUSTOM_FIELD_FAMILIES, withCustomFieldsByName } from '../../framework/customFields';
 import { boolean } from '../../framework/params';
 import { contactIdParam } from '../common';
 
@@ -22,13 +24,17 @@ export default defineOperation({
 	async execute({ params, api }) {
 		const subject = `Contact ${params.contactId}`;
 		const body = await api.get(`/contacts/${params.contactId}`, undefined, subject);
+		// Custom fields that could not be read are said in the ErrorMessage; the tags are still read.
+		let customFieldsNote: string | undefined;
 		if (params.customFieldsByName) {
-			const customFields = await customFieldValuesByName(api, CUSTOM_FIELD_FAMILIES.contact, body.fieldValues);
-			body.contact = { ...body.contact, customFields };
+			const named = await withCustomFieldsByName(api, CUSTOM_FIELD_FAMILIES.contact, params.contactId, body.contact, subject, body.fieldValues);
+			body.contact = named instanceof Outcome ? named.data : named;
+			customFieldsNote = named instanceof Outcome ? named.message : undefined;
 		}
+		const withNote = (contact: IDataObject) => (customFieldsNote === undefined ? contact : new Outcome(contact, customFieldsNote));
 		// Tags are not side-loaded with a contact: they come from the contact's contactTags link.
 		const sideLoaded = Array.isArray(body.contactTags) ? body.contactTags : undefined;
-		if (sideLoaded) return { ...body.contact, tags: sideLoaded };
+		if (sideLoaded) return withNote({ ...body.contact, tags: sideLoaded });
 		const tagsPath = `/contacts/${params.contactId}/contactTags`;
 		const contactStatus = api.lastStatus;
 		const read = await api.getOptional(tagsPath).then(
@@ -37,7 +43,7 @@ export default defineOperation({
 		);
 		if (read.failure !== undefined && !(read.failure instanceof UpstreamError || read.failure instanceof NetworkError)) throw read.failure;
 		const tags = read.answer?.contactTags;
-		if (Array.isArray(tags)) return { ...body.contact, tags };
+		if (Array.isArray(tags)) return withNote({ ...body.contact, tags });
 		// The contact was read; its tags were not. An empty list would look like "no tags", so the
 		// output says what is missing (StatusCode 200: completed, check ErrorMessage), and
 		// OriginalStatusCode stays that of the contact's read.
@@ -50,7 +56,9 @@ export default defineOperation({
 					: `the answer to GET ${tagsPath} has no contactTags list`;
 		return new Outcome(
 			{ ...body.contact, tags: [] },
-			`${subject} was read, but not its tags: ${why}. "tags" is empty because the tags are unknown, not because the contact has none`,
+			[customFieldsNote, `${subject} was read, but not its tags: ${why}. "tags" is empty because the tags are unknown, not because the contact has none`]
+				.filter((note) => note !== undefined)
+				.join('. '),
 		);
 	},
 });
