@@ -173,9 +173,9 @@ describe('Get an Account / a Deal with Custom Fields By Name', () => {
 		const out = await ac.one('account', 'get', { accountId: 1, options: { customFieldsByName: true } });
 		expect(out).toMatchObject({ StatusCode: 200, OriginalStatusCode: 200, ErrorMessage: '' });
 		const customFields = (out.Account as IDataObject).customFields as IDataObject;
-		expect(Object.keys(customFields)).toHaveLength(130);
-		expect(customFields['Field 001']).toBe('v1');
-		expect(customFields['Field 101']).toBe('v101');
+		expect(customFields).toEqual(
+			Object.fromEntries(Array.from({ length: 130 }, (_, i) => [`Field ${String(i + 1).padStart(3, '0')}`, `v${i + 1}`])),
+		);
 		expect(customFields['Field 130']).toBe('v130');
 		expect(sent(ac).map((r) => [r.path, r.query])).toEqual([
 			['/accounts/1', {}],
