@@ -426,4 +426,87 @@ describe('ActiveCampaign V3 Trigger in a real n8n', () => {
 			expect(await staticData()).toEqual({});
 		}, 300000);
 	});
+
+	describe('changing the events of an active workflow (n8n re-registers the webhook)', () => {
+		/** Saves the workflow with other events (PATCH, as the editor saves) and publishes that version. */
+		async function publishEvents(events: string[]): Promise<void> {
+			const current = await rest('GET', `/workflows/${WORKFLOW_ID}`);
+			expect(current.status).toBe(200);
+			const nodes = current.json.data.nodes.map((node: Record<string, any>) =>
+				node.name === NODE_NAME ? { ...node, parameters: { ...node.parameters, events } } : node,
+			);
+			const saved = await rest('PATCH', `/workflows/${WORKFLOW_ID}`, { nodes, connections: current.json.data.connections });
+			if (saved.status !== 200) throw new Error(`PATCH answered ${saved.status}: ${JSON.stringify(saved.json).slice(0, 1000)}`);
+			await activate();
+		}
+
+		/** Waits until ActiveCampaign holds exactly one webhook, with `events`, and n8n stores its ID. */
+		function registeredWith(events: string[], timeoutMs?: number): Promise<Record<string, any>> {
+			return eventually(
+				`one webhook with events ${events.join(', ')}`,
+				async () => {
+					const hooks = webhooks();
+					if (hooks.length !== 1 || JSON.stringify(hooks[0].events) !== JSON.stringify(events)) return undefined;
+					return (await staticData()).webhookId === hooks[0].id ? hooks[0] : undefined;
+				},
+				timeoutMs,
+			);
+		}
+
+		let current: Record<string, any>;
+
+		it('new events: the old webhook is deleted and one with the new events registered (none left over)', async () => {
+			current = await activateAndWait();
+			expect(current.events).toEqual(['subscribe', 'update']);
+			const before = emulator.requests.length;
+			await publishEvents(['unsubscribe', 'bounce']);
+			const replaced = await registeredWith(['unsubscribe', 'bounce']);
+			expect(replaced.id).not.toBe(current.id);
+			expect(webhooks()).toEqual([replaced]);
+			expect([replaced.sources, replaced.listid, replaced.name]).toEqual([
+				['public', 'admin'],
+				'0',
+				`n8n: ${WORKFLOW_NAME} (workflow ${WORKFLOW_ID}, node ${NODE_NAME})`,
+			]);
+			// n8n removes the old version's trigger, then adds the new one (nothing stored: no lookup).
+			expect(sentSince(before)).toEqual([`DELETE /webhooks/${current.id} 200`, 'POST /webhooks 201']);
+			// The new webhook starts executions; its URL carries a new secret.
+			expect(new URL(replaced.url).searchParams.get('secret')).not.toBe(new URL(current.url).searchParams.get('secret'));
+			const executionsBefore = (await executions()).length;
+			const delivery = await deliver(replaced.id, { payload: { type: 'bounce', date_time: '2026-03-18T14:00:00-05:00', initiated_by: 'system', contact: { id: '5' } } });
+			expect(delivery.status).toBe(200);
+			expect(await waitForExecutions(executionsBefore + 1)).toHaveLength(executionsBefore + 1);
+			current = replaced;
+		}, 300000);
+
+		it('when the old webhook cannot be deleted, the next registration finds it no longer matches (checkExists) and replaces it', async () => {
+			// Every delete fails while n8n tears the old version down: 3 attempts by n8n, each a request
+			// plus 4 retries by the transport. The webhook ID stays in static data, so adding the new
+			// version asks ActiveCampaign for it, sees the old events, and create() deletes it first.
+			emulator.inject({ method: 'DELETE', path: `/webhooks/${current.id}`, status: 500, times: 15 });
+			const before = emulator.requests.length;
+			await publishEvents(['deal_add']);
+			const replaced = await registeredWith(['deal_add'], 180000);
+			expect(webhooks()).toEqual([replaced]);
+			expect(sentSince(before)).toEqual([
+				...Array(15).fill(`DELETE /webhooks/${current.id} 500`),
+				`GET /webhooks/${current.id} 200`,
+				`DELETE /webhooks/${current.id} 200`,
+				'POST /webhooks 201',
+			]);
+			current = replaced;
+		}, 300000);
+
+		it('a webhook deleted in ActiveCampaign while active is registered again when the events change', async () => {
+			emulator.db.remove('webhooks', current.id);
+			const before = emulator.requests.length;
+			await publishEvents(['subscribe', 'update']);
+			const replaced = await registeredWith(['subscribe', 'update']);
+			expect(webhooks()).toEqual([replaced]);
+			expect(sentSince(before)).toEqual([`DELETE /webhooks/${current.id} 404`, 'POST /webhooks 201']);
+			await deactivateAndWait();
+			expect(webhooks()).toEqual([]);
+			expect(await staticData()).toEqual({});
+		}, 300000);
+	});
 });
