@@ -114,6 +114,9 @@ export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 		return false;
 	}
 	// A webhook with another URL or other events is replaced by create(), which deletes it first.
+	// ActiveCampaign also deactivates a webhook whose URL answered 410 Gone, but its API does not
+	// show that (the webhook record has no active or status field), so it cannot be checked here;
+	// this trigger never answers 410.
 	return matchesSettings(body.webhook as IDataObject | undefined, desiredWebhook(this, stored.secret));
 }
 
