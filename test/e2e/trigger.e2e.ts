@@ -132,7 +132,7 @@ async function deactivate(): Promise<void> {
 }
 
 /** The emulator's delivery route: ActiveCampaign posting an event to webhook `id`. */
-async function deliver(id: string, request: Record<string, unknown>): Promise<{ status: number; body: string; sent: string }> {
+async function deliver(id: string, request: Record<string, unknown>): Promise<{ status: number; body: string; sent: string; deactivated: boolean }> {
 	let response: Response;
 	for (let attempt = 0; ; attempt++) {
 		response = await fetch(`${emulator.url}/api/3/__emulator/webhooks/${id}/deliver`, {
@@ -507,6 +507,22 @@ describe('ActiveCampaign V3 Trigger in a real n8n', () => {
 			await deactivateAndWait();
 			expect(webhooks()).toEqual([]);
 			expect(await staticData()).toEqual({});
+			current = replaced;
 		}, 300000);
+
+		it('a webhook left in ActiveCampaign for an inactive workflow gets 404 from n8n, never 410, so it is not deactivated', async () => {
+			// E.g. a delete n8n gave up on: the record still points at the inactive workflow's URL.
+			const leftover = emulator.db.insert('webhooks', { ...current, id: undefined, events: ['subscribe'] });
+			try {
+				const executionsBefore = (await executions()).length;
+				for (const minute of ['15', '16']) {
+					const delivery = await deliver(leftover.id, { payload: { type: 'subscribe', date_time: `2026-03-18T${minute}:00:00-05:00`, contact: { id: '1' } } });
+					expect([delivery.status, delivery.deactivated]).toEqual([404, false]);
+				}
+				expect(await executions()).toHaveLength(executionsBefore);
+			} finally {
+				emulator.db.remove('webhooks', String(leftover.id));
+			}
+		});
 	});
 });
