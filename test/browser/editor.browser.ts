@@ -484,7 +484,7 @@ describe('the trigger in the editor: events, sources and list from the emulator 
 		await page.getByTestId('node-creator-item-name').filter({ hasText: /^ActiveCampaign V3$/ }).first().click();
 		await page.getByTestId('node-creator-item-name').filter({ hasText: /^On new ActiveCampaign V3 event$/ }).click();
 		await page.getByTestId('ndv').waitFor();
-		await expect(page.getByTestId('node-credentials-select').locator('input').first().inputValue()).resolves.toBe(CREDENTIAL_NAME);
+		await until(() => page.getByTestId('node-credentials-select').locator('input').first().inputValue(), CREDENTIAL_NAME, 'the credential chosen');
 		expect((await eventsLoaded).status()).toBe(200);
 		const events = page.getByTestId('parameter-input-events');
 		await events.locator('.el-select:not(.el-select--disabled)').waitFor();
