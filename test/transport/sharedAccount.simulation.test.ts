@@ -82,6 +82,10 @@ interface Scenario {
 	seed: number;
 	/** When each process starts, ms. */
 	startAt?: (process: number) => number;
+	/** Each process's configured rate (Requests per Second); 5 when not given. */
+	configuredRate?: (process: number) => number;
+	/** false: the limiters are not told of 429s (a static split, no adaptation). */
+	adapt?: boolean;
 }
 
 async function simulate(scenario: Scenario) {
@@ -98,13 +102,13 @@ async function simulate(scenario: Scenario) {
 			while (next < scenario.requestsEach) {
 				next++;
 				for (;;) {
-					const grant = (await limiters[p].acquire('account', 5))!;
+					const grant = (await limiters[p].acquire('account', scenario.configuredRate?.(p) ?? 5))!;
 					await clock.sleep(scenario.oneWayMs + jitter() * scenario.jitterMs);
 					const status = account.arrive(p, clock.now());
 					await clock.sleep(scenario.oneWayMs + jitter() * scenario.jitterMs);
 					grant.done();
 					if (status === 200) break;
-					limiters[p].throttled('account', grant.grantedAt);
+					if (scenario.adapt !== false) limiters[p].throttled('account', grant.grantedAt);
 					await clock.sleep(1000);
 				}
 			}
@@ -144,7 +148,9 @@ describe('shared account, simulated deterministically (virtual clock, real limit
 
 	// The issue's figures for processes sharing an account: at least 85% of the limit in aggregate,
 	// at most 10% of requests answered 429, nothing lost; and none starved: each process had at
-	// least half of an even share of what was accepted while all were busy.
+	// least half of an even share of what was accepted while all were busy. Measured: three
+	// processes 91-93% while all were busy (87-91% over the whole run) with 6-7% refused, two 89%
+	// with 4%; the smallest share 24% of three, 44% of two.
 	it.each([
 		['three processes, 50 ms each way', { processes: 3, oneWayMs: 50, seed: 7 }],
 		['three processes, 200 ms each way', { processes: 3, oneWayMs: 200, seed: 11 }],
@@ -156,5 +162,150 @@ describe('shared account, simulated deterministically (virtual clock, real limit
 		for (const share of result.shares) expect(share).toBeGreaterThanOrEqual(0.5 / setting.processes);
 		expect(result.refusedShare).toBeLessThanOrEqual(0.1);
 		expect(result.sharedOfLimit).toBeGreaterThanOrEqual(0.85);
+	});
+});
+
+describe('a static split of the account (no adaptation), simulated', () => {
+	// Why the adaptive share is made of whole requests per second: processes whose rates add up to
+	// less than the limit still overflow it when the rates are fractions, as their requests drift
+	// in and out of step; whole numbers that add up to the limit never do.
+	const staticSplit = (rates: number[]) =>
+		simulate({ processes: 3, requestsEach: 100, inFlight: 8, oneWayMs: 50, jitterMs: 20, seed: 5, adapt: false, configuredRate: (p) => rates[p] });
+
+	it('2 + 2 + 1 requests/second: nothing refused', async () => {
+		const result = await staticSplit([2, 2, 1]);
+		expect([result.accepted, result.refusedShare]).toEqual([300, 0]);
+	});
+
+	it('3 × 1.6 requests/second (4.8 in all): requests refused all along', async () => {
+		const result = await staticSplit([1.6, 1.6, 1.6]);
+		expect(result.accepted).toBe(300);
+		// 16.2% of 358 requests in this run.
+		expect(result.refusedShare).toBeGreaterThan(0.1);
+	});
+});
+
+/**
+ * The share's rules one by one, on the virtual clock: a process's requests granted at chosen
+ * moments, its 429s reported when chosen, and the rate it allows itself read back.
+ */
+describe('the share of one process, rule by rule (virtual clock)', () => {
+	/** Runs `script` on a virtual clock with one limiter; `at(ms)` waits until that moment. */
+	async function onVirtualClock(script: (tools: { limiter: RateLimiter; at: (ms: number) => Promise<void>; send: () => Promise<number> }) => Promise<void>) {
+		const clock = new VirtualClock();
+		const limiter = new RateLimiter(clock);
+		const at = (ms: number) => clock.sleep(ms - clock.now());
+		// One request: granted, answered 50 ms later; resolves with its grant time.
+		const send = async () => {
+			const grant = (await limiter.acquire('account', 5))!;
+			await clock.sleep(50);
+			grant.done();
+			return grant.grantedAt;
+		};
+		let finished = false;
+		const run = script({ limiter, at, send }).finally(() => {
+			finished = true;
+		});
+		await clock.run(() => finished);
+		await run;
+	}
+	const rate = (limiter: RateLimiter) => limiter.currentRate('account');
+
+	it('a configured rate that is not a whole number is kept on average: 1.6/s means a request every 625 ms', async () => {
+		const clock = new VirtualClock();
+		const limiter = new RateLimiter(clock);
+		const granted: number[] = [];
+		let finished = false;
+		const run = (async () => {
+			for (let i = 0; i < 9; i++) {
+				const grant = (await limiter.acquire('account', 1.6))!;
+				granted.push(grant.grantedAt);
+				void clock.sleep(50).then(() => grant.done());
+			}
+		})().finally(() => {
+			finished = true;
+		});
+		await clock.run(() => finished);
+		await run;
+		// Not one per second (the whole part of 1.6), not two at once: evenly 625 ms apart.
+		expect(granted).toEqual([0, 625, 1250, 1875, 2500, 3125, 3750, 4375, 5000]);
+	});
+
+	it('a 429 at the configured rate halves it; steps of one follow every 10 s, then twice as fast while none fails', async () => {
+		await onVirtualClock(async ({ limiter, at, send }) => {
+			const first = await send();
+			limiter.throttled('account', first);
+			expect([rate(limiter), limiter.cuts('account')]).toEqual([2, 1]);
+			await at(50 + 9_999);
+			expect(rate(limiter)).toBe(2);
+			await at(50 + 10_000);
+			expect(rate(limiter)).toBe(3);
+			await at(50 + 15_000);
+			expect(rate(limiter)).toBe(4);
+			await at(50 + 17_500);
+			expect(rate(limiter)).toBe(5);
+			expect(limiter.cuts('account')).toBe(1);
+		});
+	});
+
+	it('a 429 for a request sent just after a step up takes the step back, and the next step waits 10 s again', async () => {
+		await onVirtualClock(async ({ limiter, at, send }) => {
+			limiter.throttled('account', await send()); // 5 -> 2 at 50 ms
+			await at(10_050);
+			expect(rate(limiter)).toBe(3);
+			const afterStep = await send();
+			limiter.throttled('account', afterStep);
+			expect([rate(limiter), limiter.cuts('account')]).toEqual([2, 2]);
+			await at(10_100 + 9_999);
+			expect(rate(limiter)).toBe(2);
+			await at(10_100 + 10_000);
+			expect(rate(limiter)).toBe(3);
+		});
+	});
+
+	it('one 429 at a level that held is forgiven (another process stepping up); a second within 3 s cuts by one', async () => {
+		await onVirtualClock(async ({ limiter, at, send }) => {
+			limiter.throttled('account', await send()); // 5 -> 2 at 50 ms
+			await at(2_000);
+			limiter.throttled('account', await send());
+			expect([rate(limiter), limiter.cuts('account')]).toEqual([2, 1]);
+			await at(6_000); // more than 3 s later: the first is forgotten
+			limiter.throttled('account', await send());
+			expect([rate(limiter), limiter.cuts('account')]).toEqual([2, 1]);
+			await at(8_000);
+			limiter.throttled('account', await send());
+			expect([rate(limiter), limiter.cuts('account')]).toEqual([1, 2]);
+		});
+	});
+
+	it('a process that has held two or more requests/second for 15 s yields one at the first 429 (shares rotate)', async () => {
+		await onVirtualClock(async ({ limiter, at, send }) => {
+			limiter.throttled('account', await send()); // 5 -> 2 at 50 ms: held since then
+			await at(10_050);
+			limiter.throttled('account', await send()); // the step to 3 fails: back to 2, still held since 50 ms
+			expect([rate(limiter), limiter.cuts('account')]).toEqual([2, 2]);
+			await at(14_000); // held 13.95 s: one 429 is forgiven
+			limiter.throttled('account', await send());
+			expect([rate(limiter), limiter.cuts('account')]).toEqual([2, 2]);
+			await at(17_100); // held over 15 s (and the strike above forgotten): the first 429 cuts
+			limiter.throttled('account', await send());
+			expect([rate(limiter), limiter.cuts('account')]).toEqual([1, 3]);
+		});
+	});
+
+	it('below one request per second the share halves, down to a tenth of the configured rate', async () => {
+		await onVirtualClock(async ({ limiter, at, send }) => {
+			limiter.throttled('account', await send()); // 5 -> 2
+			const rates: number[] = [];
+			for (const moment of [2_000, 4_000, 6_000, 8_000, 10_000, 12_000]) {
+				await at(moment);
+				const sent = await send();
+				await at(moment + 1_000);
+				limiter.throttled('account', sent);
+				limiter.throttled('account', await send());
+				rates.push(rate(limiter)!);
+			}
+			expect(rates).toEqual([1, 0.5, 0.5, 0.5, 0.5, 0.5]);
+		});
 	});
 });

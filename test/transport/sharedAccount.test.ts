@@ -90,14 +90,13 @@ describe('three processes sharing one account (independent limiters, real limit)
 		// What the server saw matches: every refusal was retried, nothing else failed.
 		expect(ac.emulator.requests.filter((r) => r.status === 200)).toHaveLength(accepted);
 		expect(ac.emulator.requests.filter((r) => r.status === 429)).toHaveLength(refused);
-		// Refusals stay a minority: in real time on a loaded 2-core machine, measured 9.9-10.7% of
-		// 300-336 requests (half of them in the first 6 s, when all three start at the full rate and
-		// 10 of their first 15 requests are refused); the deterministic simulation of the same
-		// setting gives 7-8%. The bound leaves room for a loaded machine, not for a limiter that
+		// Refusals stay a minority: in real time, measured 7.4-8.8% of 324-329 requests (a third of
+		// them in the first seconds, when all three start at the full rate and 10 of their first 15
+		// requests are refused). The bound leaves room for a loaded machine, not for a limiter that
 		// ignores 429s (over 50% measured).
 		expect(refused / (accepted + refused)).toBeLessThanOrEqual(0.2);
 		// None starved: while all three were busy, each had at least 15% of what was accepted (a
-		// third would be even).
+		// third would be even; whole-number shares of 5 make 2 + 2 + 1, rotating: 18.7-20% measured).
 		const busyUntil = Math.min(...runs.map((r) => r.acceptedAt[r.acceptedAt.length - 1]));
 		const shares = runs.map((r) => r.acceptedAt.filter((t) => t <= busyUntil).length);
 		const sharedTotal = shares.reduce((a, b) => a + b, 0);

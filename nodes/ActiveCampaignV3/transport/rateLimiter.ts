@@ -21,18 +21,32 @@ import { sleep } from 'n8n-workflow';
  *
  * 2. A share of the account that adapts to other clients (other n8n processes in queue mode, other
  *    tools), which this process cannot see: nothing is shared between processes but ActiveCampaign
- *    itself, so its 429 answers are the only signal. The allowed rate follows TCP's congestion
- *    control (CUBIC with its additive floor): a 429 cuts the rate to DECREASE_FACTOR of what it was,
- *    or towards what the server accepted in the last second when that is less (several
- *    processes starting at once; at most halving at once); then the rate climbs back towards the rate that overflowed,
- *    flattens just below it (where it stays a while, so 429s stay few), and only then probes above
- *    it (so a process left alone is back at the full rate within seconds). At most one cut per
- *    server window. W processes converge to about maxRate / W each. Below the full rate, grants
- *    are spaced evenly (1 / rate apart).
+ *    itself, so its 429 answers are the only signal. The share is a whole number of requests per
+ *    second, a quota q: at most q requests in any window of the own sliding window, spaced 1/q
+ *    apart. Whole quotas are what makes sharing work: processes whose quotas add up to the limit
+ *    (2 + 2 + 1) never overflow the server's window, whatever their phases, while fractional rates
+ *    (3 × 1.6 = 4.8) overflow it again and again as their requests drift in and out of step
+ *    (simulated without adaptation: 2 + 2 + 1 had no request refused, 3 × 1.6 had 16%; see the
+ *    simulation test).
+ *    - Alone, the quota is the configured rate and nothing is ever cut.
+ *    - A 429 at the configured rate (processes starting together, a process joining): halve.
+ *    - Every PROBE_INTERVAL_MS without a cut the quota steps up by one (below one request per
+ *      second: doubles); a step that meets no 429 makes the next come twice as soon, so a process
+ *      whose neighbours finished is back at the full rate within seconds.
+ *    - A 429 for a request sent at a level just stepped up to: the step failed; back down.
+ *    - A 429 at a level that held: usually another process's failed step, which that process takes
+ *      back at once, so the first is only remembered; a second within STRIKE_MEMORY_MS cuts by one
+ *      (the account is really over: a process joined). A process that has held two or more
+ *      requests/second for YIELD_AFTER_MS gives one up at the first 429, so that 2 + 2 + 1 rotates.
+ *    At most one cut per server window (the window still holds requests sent at the old rate).
  *
- *    Measured (see the constants below): three processes 85-86% of the limit with 7-8% of requests
- *    answered 429 in the deterministic simulation; against the emulator in real time, see
- *    test/transport/sharedAccount.test.ts. Without adaptation the same setting gave over 50% 429s.
+ *    Measured with the deterministic simulation (test/transport/sharedAccount.simulation.test.ts,
+ *    the real limiter on a virtual clock against an account with the real limit; 3 processes, 300
+ *    requests and 8 in flight each): 91-93% of the limit while all three are busy, 87-91% over the
+ *    whole run, 6-7% of requests refused; the CUBIC curve this replaced gave 85-86% with 7-8%. With
+ *    5% of requests held back 300-650 ms before sending (as n8n does under load) and 100 requests
+ *    each, so that start and end weigh more: 82-84% over the whole run with 9% refused, against
+ *    72-77% with 12% before. A process alone is never refused. Real processes: README, "Scaling out".
  *
  * The state lives in a RateLimiter instance; the transport uses one per process (module level), so
  * every item, execution and node instance in the process that uses the same account shares it.
@@ -47,38 +61,22 @@ const RTT_SAMPLES = 50;
 /** Round trips needed before the floor is trusted (the first ones include new sockets). */
 const RTT_TRUSTED_AFTER = 10;
 
-/**
- * The constants below were chosen with the deterministic simulation in
- * test/transport/sharedAccount.simulation.test.ts (the real limiter on a virtual clock against a
- * simulated account with the real limit): over a grid of 60 combinations, 3 seeds and 2-5
- * processes, these gave 3 processes 85-86% of the limit with 7-8% of requests answered 429, 2
- * processes 89% with 4-5%, and no process under 20% of the accepted requests. TCP's classic values
- * (a cut to 0.7, ten times faster growth) gave 78-81% with 11-13% 429s: here a "round trip" is a
- * whole second and a share is one or two requests per second, so gentler cuts and slower probing
- * pay. A process alone is never cut and keeps the full rate.
- */
-
-/** A 429 leaves this fraction of the rate. */
-export const DECREASE_FACTOR = 0.9;
-/** The deepest one cut may go: half the rate (classic AIMD). */
-const MAX_SINGLE_CUT = 0.5;
 /** The rate never drops below this fraction of the configured rate. */
 const MIN_RATE_FRACTION = 0.1;
 /**
- * CUBIC's scaling constants, in fractions of the configured rate per second³. Below the rate that
- * overflowed (concave part) the curve returns to it in K = cbrt(cut / CUBIC_C) seconds, 15 s from
- * a third of the account (98% of the way after 10 s from the full rate); it flattens there, which is
- * where processes sharing an account spend most of their time, so 429s stay few. Above it (convex
- * part, probing for capacity others left) it grows 200 times faster, so a process whose neighbours
- * finished is back at the full rate within seconds.
+ * How long a quota holds before it steps up, after a cut or a failed step. Each step up that fails
+ * costs a 429 or two: 3 processes probing every 10 s refuse about 1 request in 12 (simulation:
+ * 5 s gave 15% refused, 15 s 7% but slower recovery when a neighbour finishes).
  */
-const CUBIC_C = 1e-5;
-const CUBIC_C_PROBE = 2e-3;
-/**
- * The additive part: a hundredth of a request per second more each second (at 5 requests/second),
- * the same for every process whatever its share, which is what evens the shares out.
- */
-const ADDITIVE_INCREASE_PER_SECOND = 0.002;
+const PROBE_INTERVAL_MS = 10_000;
+/** The quickest step ups come, after steps that met no 429. */
+const MIN_PROBE_INTERVAL_MS = 1_000;
+/** A step up has failed when a request sent within this long after it is refused. */
+const STEP_TRIAL_MS = PROBE_INTERVAL_MS;
+/** A process at two or more requests/second for this long gives one up to another's step. */
+const YIELD_AFTER_MS = 15_000;
+/** A lone 429 at a level that held is forgotten after this long. */
+const STRIKE_MEMORY_MS = 3_000;
 
 /** Time as the limiter sees it. `sleep` never rejects; it ends early when `signal` aborts. */
 export interface Clock {
@@ -90,8 +88,6 @@ interface Slot {
 	granted: number;
 	/** When its answer (or failure) arrived; undefined while under way. */
 	answered?: number;
-	/** Answered 429. */
-	refused?: boolean;
 }
 
 /** What a caller holds while its request is under way. */
@@ -108,46 +104,85 @@ interface Waiter {
 	forget: () => void;
 }
 
-/** The adaptive share of one account, as a fraction of its configured rate. */
-class CubicShare {
+/**
+ * The share of one account this process allows itself, in requests per second: whole requests per
+ * second, and below one request per second halves of it (see the top of this file).
+ */
+class QuotaShare {
+	/** Undefined while the configured rate applies (never cut, or climbed back to it). */
+	private quota: number | undefined;
 	private lastCutAt = -Infinity;
-	/** The fraction at which the last 429 came. */
-	private overflowAt = 1;
-	/** The fraction right after the last cut. */
-	private cutTo = 1;
+	/** The last step up, and the quota before it (what a failed step goes back to). */
+	private lastStepUpAt = -Infinity;
+	private beforeStepUp = 0;
+	/** The last change of the quota (a cut or a step up). */
+	private lastChangeAt = -Infinity;
+	/** How long the quota stays before the next step up. */
+	private probeAfterMs = PROBE_INTERVAL_MS;
+	/** Since when the quota has been at its level (a failed step back to it does not count). */
+	private heldSince = -Infinity;
+	private heldBeforeStep = -Infinity;
+	/** 429s that did not cut yet (another process's step up is a passing overload). */
+	private strikes: number[] = [];
 	cuts = 0;
 
-	fraction(now: number): number {
-		if (this.lastCutAt === -Infinity) return 1;
-		const t = (now - this.lastCutAt) / 1000;
-		// K: when the curve, starting at cutTo, is back at overflowAt (RFC 9438).
-		const k = Math.cbrt(Math.max(0, this.overflowAt - this.cutTo) / CUBIC_C);
-		const cubic = this.overflowAt + (t < k ? CUBIC_C : CUBIC_C_PROBE) * (t - k) ** 3;
-		// At least additive growth, the same for every process whatever its share: with cuts that
-		// hit the larger shares more often, this is what evens the shares out (Chiu and Jain's AIMD;
-		// CUBIC's "TCP-friendly region").
-		const additive = this.cutTo + ADDITIVE_INCREASE_PER_SECOND * t;
-		return Math.min(1, Math.max(MIN_RATE_FRACTION, cubic, additive));
+	/** The allowed rate at `now`, after the step ups that are due. */
+	rate(now: number, maxRate: number): number {
+		if (this.quota === undefined) return maxRate;
+		while (this.quota < maxRate && now - this.lastChangeAt >= this.probeAfterMs) {
+			this.beforeStepUp = this.quota;
+			this.heldBeforeStep = this.heldSince;
+			this.lastChangeAt += this.probeAfterMs;
+			this.lastStepUpAt = this.lastChangeAt;
+			this.heldSince = this.lastChangeAt;
+			this.quota = this.quota < 1 ? Math.min(1, this.quota * 2) : Math.min(maxRate, Math.floor(this.quota) + 1);
+			// A step up that met no 429: capacity others left; the next comes sooner.
+			this.probeAfterMs = Math.max(MIN_PROBE_INTERVAL_MS, this.probeAfterMs / 2);
+		}
+		if (this.quota >= maxRate) this.quota = undefined;
+		return this.quota === undefined ? maxRate : this.quota;
 	}
 
-	/**
-	 * A 429 for a request granted at `grantedAt`. Only a request sent a whole window after the last
-	 * cut says anything about the cut rate: the server counts one second back, so until then its
-	 * window still holds requests sent at the old rate. (TCP likewise cuts at most once per round
-	 * trip.) Without this, one burst of refusals would cut the rate again and again, to the floor.
-	 */
-	throttled(grantedAt: number, now: number, acceptedShare: number): boolean {
+	/** Remembers a refusal; true while fewer than `needed` came within STRIKE_MEMORY_MS. */
+	private strike(now: number, needed: number): boolean {
+		this.strikes = [...this.strikes.filter((at) => now - at < STRIKE_MEMORY_MS), now];
+		return this.strikes.length < needed;
+	}
+
+	throttled(grantedAt: number, now: number, maxRate: number): boolean {
 		if (grantedAt < this.lastCutAt + WINDOW_MS) return false;
-		const current = this.fraction(now);
-		// Fast convergence (CUBIC): a flow that overflows below its previous peak gives up more,
-		// which lets a newcomer catch up with flows that started earlier.
-		this.overflowAt = current < this.overflowAt ? (current * (1 + DECREASE_FACTOR)) / 2 : current;
-		// When most of the last second was refused (several processes starting at full rate at
-		// once), one cut by DECREASE_FACTOR is far from enough: go towards what was accepted, but
-		// never below half at once (a process that sent little has little accepted to go by).
-		const accepted = Math.max(acceptedShare, current * MAX_SINGLE_CUT);
-		this.cutTo = Math.max(MIN_RATE_FRACTION, Math.min(current * DECREASE_FACTOR, accepted));
+		const current = this.rate(now, maxRate);
+		// One level down: a whole request per second less, below one request per second half.
+		const lower = current <= 1 ? Math.max(maxRate * MIN_RATE_FRACTION, current / 2) : Math.ceil(current) - 1;
+		let next: number;
+		let heldSince = now;
+		if (this.quota === undefined) {
+			// At the configured rate (a process that believed it was alone, or processes starting
+			// together): halve. Cutting only to what the server accepted from this process in the
+			// last window was tried: the process that happened to get most of the first window
+			// kept 4 of 5 requests/second and the others 1.
+			next = current <= 1 ? lower : Math.max(1, Math.floor(current / 2));
+		} else if (grantedAt >= this.lastStepUpAt && grantedAt < this.lastStepUpAt + STEP_TRIAL_MS && this.lastStepUpAt > this.lastCutAt) {
+			// Sent at a level this process just stepped up to: the step failed, go back.
+			next = this.beforeStepUp;
+			heldSince = this.heldBeforeStep;
+		} else if (this.strike(now, current >= 2 && now - this.heldSince >= YIELD_AFTER_MS ? 1 : 2)) {
+			// A refusal at a level that held: most likely another process's step up, which that
+			// process takes back at once. Remembered; only a second one soon after means the
+			// account is really over its limit (a process joined). Except for a process that has
+			// held two or more requests/second for long: it yields one to the step, so that the
+			// whole-number shares rotate (2 + 2 + 1 becomes 1 + 2 + 2) instead of one process
+			// keeping the smallest share to the end.
+			return false;
+		} else {
+			next = lower;
+		}
+		this.strikes = [];
+		this.heldSince = heldSince;
+		this.quota = next;
 		this.lastCutAt = now;
+		this.lastChangeAt = now;
+		this.probeAfterMs = PROBE_INTERVAL_MS;
 		this.cuts++;
 		return true;
 	}
@@ -161,7 +196,7 @@ class AccountLimiter {
 	/** The latest round trips (grant to answer), oldest first. */
 	private readonly rtts: number[] = [];
 	private lastGrantAt = -Infinity;
-	readonly share = new CubicShare();
+	readonly share = new QuotaShare();
 
 	constructor(
 		public maxRate: number,
@@ -170,7 +205,7 @@ class AccountLimiter {
 
 	/** Requests per second this process allows itself now. */
 	rate(now = this.clock.now()): number {
-		return this.maxRate * this.share.fraction(now);
+		return this.share.rate(now, this.maxRate);
 	}
 
 	acquire(signal?: AbortSignal, first = false): Promise<Grant | undefined> {
@@ -194,18 +229,9 @@ class AccountLimiter {
 	}
 
 	throttled(grantedAt: number): void {
-		const now = this.clock.now();
-		const slot = this.slots.find((candidate) => candidate.granted === grantedAt && candidate.refused !== true);
-		if (slot) slot.refused = true;
-		if (this.share.throttled(grantedAt, now, this.acceptedShare(now))) this.kick();
-	}
-
-	/** Accepted answers of the last window, as a fraction of the configured rate. */
-	private acceptedShare(now: number): number {
-		const accepted = this.slots.filter(
-			(slot) => slot.answered !== undefined && slot.refused !== true && now - slot.answered < WINDOW_MS,
-		).length;
-		return accepted / this.maxRate;
+		// The refused request keeps its slot in the own window: ActiveCampaign does not say
+		// whether a refusal counts against the limit, so the window assumes it does.
+		if (this.share.throttled(grantedAt, this.clock.now(), this.maxRate)) this.kick();
 	}
 
 	private rttFloor(): number {
@@ -229,19 +255,18 @@ class AccountLimiter {
 			return now - at < windowMs;
 		});
 		let wait = 0;
-		const capacity = Math.max(1, Math.floor(this.maxRate));
+		const rate = this.rate(now);
+		const capacity = Math.max(1, Math.ceil(rate - 1e-9));
 		if (this.slots.length >= capacity) {
 			// The oldest date frees first; a slot dated "now" is re-planned when its answer comes.
 			wait = Math.max(1, Math.min(...this.slots.map((slot) => dates.get(slot)!)) + windowMs - now);
 		}
-		// Below the full rate, grants are spaced evenly. Tried instead: whole requests per window
-		// (2 + 2 + 1), which never overflow in theory, but a process sending its share as a burst at
-		// the start of its window almost never meets a full server window, while one sending a
-		// single request does: the bursty ones kept 4-5 req/s and starved the others at the floor.
-		// Spaced requests meet full windows in proportion to their number, so the larger shares are
-		// the ones cut, and the shares even out.
-		const rate = this.rate(now);
-		if (rate < this.maxRate) wait = Math.max(wait, this.lastGrantAt + 1000 / rate - now);
+		// Below the full rate (and at a fractional one), grants are spaced evenly, 1 / rate apart.
+		// Sending a quota as a burst at the start of the own window was tried: a burst almost never
+		// meets a full server window while a single request does, so the bursty processes kept 4-5
+		// requests/second and starved the others. Spaced requests meet full windows in proportion
+		// to their number.
+		if (rate < this.maxRate || !Number.isInteger(rate)) wait = Math.max(wait, this.lastGrantAt + 1000 / rate - now);
 		return wait > 0 ? Math.ceil(wait) : 0;
 	}
 
