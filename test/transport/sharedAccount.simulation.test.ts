@@ -191,13 +191,15 @@ describe('a static split of the account (no adaptation), simulated', () => {
  */
 describe('the share of one process, rule by rule (virtual clock)', () => {
 	/** Runs `script` on a virtual clock with one limiter; `at(ms)` waits until that moment. */
-	async function onVirtualClock(script: (tools: { limiter: RateLimiter; at: (ms: number) => Promise<void>; send: () => Promise<number> }) => Promise<void>) {
+	async function onVirtualClock(
+		script: (tools: { limiter: RateLimiter; at: (ms: number) => Promise<void>; send: (configuredRate?: number) => Promise<number> }) => Promise<void>,
+	) {
 		const clock = new VirtualClock();
 		const limiter = new RateLimiter(clock);
 		const at = (ms: number) => clock.sleep(ms - clock.now());
 		// One request: granted, answered 50 ms later; resolves with its grant time.
-		const send = async () => {
-			const grant = (await limiter.acquire('account', 5))!;
+		const send = async (configuredRate = 5) => {
+			const grant = (await limiter.acquire('account', configuredRate))!;
 			await clock.sleep(50);
 			grant.done();
 			return grant.grantedAt;
@@ -210,40 +212,31 @@ describe('the share of one process, rule by rule (virtual clock)', () => {
 		await run;
 	}
 	const rate = (limiter: RateLimiter) => limiter.currentRate('account');
+	/** The rate the limiter allows itself at each of the moments. */
+	async function ratesAt(limiter: RateLimiter, at: (ms: number) => Promise<void>, moments: number[]) {
+		const rates: Array<number | undefined> = [];
+		for (const moment of moments) {
+			await at(moment);
+			rates.push(rate(limiter));
+		}
+		return rates;
+	}
 
 	it('a configured rate that is not a whole number is kept on average: 1.6/s means a request every 625 ms', async () => {
-		const clock = new VirtualClock();
-		const limiter = new RateLimiter(clock);
 		const granted: number[] = [];
-		let finished = false;
-		const run = (async () => {
-			for (let i = 0; i < 9; i++) {
-				const grant = (await limiter.acquire('account', 1.6))!;
-				granted.push(grant.grantedAt);
-				void clock.sleep(50).then(() => grant.done());
-			}
-		})().finally(() => {
-			finished = true;
+		await onVirtualClock(async ({ send }) => {
+			for (let i = 0; i < 9; i++) granted.push(await send(1.6));
 		});
-		await clock.run(() => finished);
-		await run;
 		// Not one per second (the whole part of 1.6), not two at once: evenly 625 ms apart.
 		expect(granted).toEqual([0, 625, 1250, 1875, 2500, 3125, 3750, 4375, 5000]);
 	});
 
 	it('a 429 at the configured rate halves it; steps of one follow every 10 s, then twice as fast while none fails', async () => {
 		await onVirtualClock(async ({ limiter, at, send }) => {
-			const first = await send();
-			limiter.throttled('account', first);
+			limiter.throttled('account', await send()); // answered at 50 ms
 			expect([rate(limiter), limiter.cuts('account')]).toEqual([2, 1]);
-			await at(50 + 9_999);
-			expect(rate(limiter)).toBe(2);
-			await at(50 + 10_000);
-			expect(rate(limiter)).toBe(3);
-			await at(50 + 15_000);
-			expect(rate(limiter)).toBe(4);
-			await at(50 + 17_500);
-			expect(rate(limiter)).toBe(5);
+			const rates = await ratesAt(limiter, at, [10_049, 10_050, 15_050, 17_550]);
+			expect(rates).toEqual([2, 3, 4, 5]);
 			expect(limiter.cuts('account')).toBe(1);
 		});
 	});
@@ -253,13 +246,9 @@ describe('the share of one process, rule by rule (virtual clock)', () => {
 			limiter.throttled('account', await send()); // 5 -> 2 at 50 ms
 			await at(10_050);
 			expect(rate(limiter)).toBe(3);
-			const afterStep = await send();
-			limiter.throttled('account', afterStep);
+			limiter.throttled('account', await send()); // answered at 10,100 ms
 			expect([rate(limiter), limiter.cuts('account')]).toEqual([2, 2]);
-			await at(10_100 + 9_999);
-			expect(rate(limiter)).toBe(2);
-			await at(10_100 + 10_000);
-			expect(rate(limiter)).toBe(3);
+			expect(await ratesAt(limiter, at, [20_099, 20_100])).toEqual([2, 3]);
 		});
 	});
 
