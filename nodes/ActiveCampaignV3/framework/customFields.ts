@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties, ResourceMapperField, ResourceMapperF
 import { PAGE_SIZE, type ApiClient } from './apiClient';
 import { NetworkError, UpstreamError, ValidationError } from './errors';
 import { Outcome } from './operation';
-import { isIsoDate, label, toDisplayName, toParamName, type ParamSpec } from './params';
+import { boolean, isIsoDate, label, toDisplayName, toParamName, type ParamSpec } from './params';
 
 /**
  * Custom fields by name (issue 11 item 2): the user picks a field by its name and gets the input its
@@ -302,6 +302,17 @@ function shapeValue(raw: unknown, shape: Shape, family: CustomFieldFamily, where
 
 /** A custom field value as sent, with the field's ID under the family's key. */
 export type CustomFieldEntry = IDataObject;
+
+/** The Get operations' option that adds the record's custom field values keyed by field name. */
+export function customFieldsByNameOption(family: CustomFieldFamily) {
+	const currency = family.hasCurrency
+		? '; a currency field gives { amount, currency } with the amount in units, not cents'
+		: '';
+	return boolean('CustomFieldsByName', {
+		description: `Whether to add "customFields": the ${family.noun}'s custom field values keyed by field name (reads the field list too)${currency}`,
+		default: false,
+	});
+}
 
 /**
  * The resource-mapper parameter of one family: optional, top-level (n8n shows a mapper only there).

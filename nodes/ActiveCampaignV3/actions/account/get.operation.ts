@@ -1,6 +1,5 @@
-import { CUSTOM_FIELD_FAMILIES, withCustomFieldsByName } from '../../framework/customFields';
+import { CUSTOM_FIELD_FAMILIES, customFieldsByNameOption, withCustomFieldsByName } from '../../framework/customFields';
 import { defineOperation } from '../../framework/operation';
-import { boolean } from '../../framework/params';
 import { accountIdParam } from './shared';
 
 export default defineOperation({
@@ -12,11 +11,7 @@ export default defineOperation({
 	outputKey: 'Account',
 	params: { accountId: accountIdParam() },
 	options: {
-		customFieldsByName: boolean('CustomFieldsByName', {
-			description:
-				'Whether to add "customFields": the account\'s custom field values keyed by field name (reads the field list too); a currency field gives { amount, currency } with the amount in units, not cents',
-			default: false,
-		}),
+		customFieldsByName: customFieldsByNameOption(CUSTOM_FIELD_FAMILIES.account),
 	},
 	async execute({ params, api }) {
 		const subject = `Account ${params.accountId}`;

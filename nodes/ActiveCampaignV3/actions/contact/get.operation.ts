@@ -2,8 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { NetworkError, UpstreamError } from '../../framework/errors';
 import { defineOperation, Outcome } from '../../framework/operation';
-import { CUSTOM_FIELD_FAMILIES, withCustomFieldsByName } from '../../framework/customFields';
-import { boolean } from '../../framework/params';
+import { CUSTOM_FIELD_FAMILIES, customFieldsByNameOption, withCustomFieldsByName } from '../../framework/customFields';
 import { contactIdParam } from '../common';
 
 export default defineOperation({
@@ -15,11 +14,7 @@ export default defineOperation({
 	outputKey: 'Contact',
 	params: { contactId: contactIdParam() },
 	options: {
-		customFieldsByName: boolean('CustomFieldsByName', {
-			description:
-				'Whether to add "customFields": the contact\'s custom field values keyed by field name (reads the field list too)',
-			default: false,
-		}),
+		customFieldsByName: customFieldsByNameOption(CUSTOM_FIELD_FAMILIES.contact),
 	},
 	async execute({ params, api }) {
 		const subject = `Contact ${params.contactId}`;

@@ -1,6 +1,5 @@
-import { CUSTOM_FIELD_FAMILIES, withCustomFieldsByName } from '../../framework/customFields';
+import { CUSTOM_FIELD_FAMILIES, customFieldsByNameOption, withCustomFieldsByName } from '../../framework/customFields';
 import { defineOperation } from '../../framework/operation';
-import { boolean } from '../../framework/params';
 import { dealIdParam, subjectOf } from './shared';
 
 export default defineOperation({
@@ -12,11 +11,7 @@ export default defineOperation({
 	outputKey: 'Deal',
 	params: { dealId: dealIdParam('The numeric ID of the deal to retrieve, e.g. 12345 (from Get Many Deals)') },
 	options: {
-		customFieldsByName: boolean('CustomFieldsByName', {
-			description:
-				'Whether to add "customFields": the deal\'s custom field values keyed by field name (reads the field list too); a currency field gives { amount, currency } with the amount in units, not cents',
-			default: false,
-		}),
+		customFieldsByName: customFieldsByNameOption(CUSTOM_FIELD_FAMILIES.deal),
 	},
 	async execute({ params, api }) {
 		const body = await api.get(`/deals/${params.dealId}`, undefined, subjectOf(params.dealId));
