@@ -220,6 +220,31 @@ async function runCli(runtime, args, { env, timeoutMs = 180000 } = {}) {
 }
 
 /**
+ * Runs a saved workflow with `n8n execute --id … --rawOutput` and resolves with the run (IRun).
+ * That command prints the run through n8n's logger at info level; with the JSON log format each log
+ * line is one JSON object and the run is the message that parses as one (the last such line).
+ */
+async function executeWorkflow(runtime, workflowId, { env, timeoutMs } = {}) {
+	const { stdout, stderr } = await runCli(runtime, ['execute', `--id=${workflowId}`, '--rawOutput'], {
+		env: { ...env, N8N_LOG_LEVEL: 'info', N8N_LOG_FORMAT: 'json' },
+		timeoutMs,
+	});
+	for (const line of stdout.split('\n').reverse()) {
+		if (!line.startsWith('{')) continue;
+		let message;
+		try {
+			message = JSON.parse(line).message;
+		} catch {
+			continue;
+		}
+		if (typeof message !== 'string' || !message.startsWith('{')) continue;
+		const run = JSON.parse(message);
+		if (run && run.data && run.data.resultData && run.data.resultData.runData) return { run, stdout, stderr };
+	}
+	throw new Error(`n8n execute printed no run:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+}
+
+/**
  * Starts `n8n start` and resolves once /healthz answers (n8n boots in 10-60 s depending on the
  * machine, longer on the very first start when it creates its database).
  */
@@ -320,6 +345,7 @@ module.exports = {
 	readmeInstallCommands,
 	installAsReadme,
 	runCli,
+	executeWorkflow,
 	startServer,
 	setupOwner,
 	login,

@@ -24,6 +24,7 @@ import { ScriptedModelServer, type Script, type ToolResult } from '../agent/mode
 import { agentWorkflow, fromAI, type AgentScenario } from '../agent/workflow';
 import { ActiveCampaignEmulator, DEFAULT_TOKEN } from '../emulator/server';
 import { seedEmulator } from '../emulator/seed';
+import { TIMESTAMP, contactTagRecord } from '../operations/foundation.support';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const n8n = require('../../scripts/lib/n8n');
@@ -41,21 +42,6 @@ function toolDescription(resource: string, operation: string): string {
 	return `${option!.action} in ActiveCampaign V3`;
 }
 
-const TIMESTAMP = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[-+]\d{2}:\d{2}$/);
-const LINK = 'https://emulator.api-us1.com/api/3';
-
-/** A new contact-tag association as the emulator (like ActiveCampaign) answers it. */
-const contactTag = (id: string, contact: string, tag: string) => ({
-	contact,
-	tag,
-	cdate: TIMESTAMP,
-	created_timestamp: TIMESTAMP,
-	updated_timestamp: TIMESTAMP,
-	created_by: null,
-	updated_by: null,
-	id,
-	links: { tag: `${LINK}/contactTags/${id}/tag`, contact: `${LINK}/contactTags/${id}/contact` },
-});
 
 const parse = (result: ToolResult) => JSON.parse(result.output) as Array<Record<string, any>>;
 
@@ -218,28 +204,10 @@ let requestsBefore = 0;
 const sent = (method: string, p: string) => emulator.sent(method, p).map(({ query, body, status }) => ({ query, body, status }));
 
 async function execute(workflowId: string): Promise<void> {
-	const { stdout, stderr } = await n8n.runCli(runtime, ['execute', `--id=${workflowId}`, '--rawOutput'], {
-		env: { ...env, N8N_LOG_LEVEL: 'info', N8N_LOG_FORMAT: 'json' },
-		timeoutMs: 600000,
-	});
-	for (const line of stdout.split('\n').reverse()) {
-		if (!line.startsWith('{')) continue;
-		let message: unknown;
-		try {
-			message = JSON.parse(line).message;
-		} catch {
-			continue;
-		}
-		if (typeof message !== 'string' || !message.startsWith('{')) continue;
-		const run = JSON.parse(message);
-		if (run?.data?.resultData?.runData) {
-			runData = run.data.resultData.runData;
-			executionStatus = run.status;
-			if (run.status !== 'success') process.stdout.write(`agent workflow ended ${run.status}: ${JSON.stringify(run.data.resultData.error ?? {}).slice(0, 3000)}\n`);
-			return;
-		}
-	}
-	throw new Error(`n8n execute printed no run:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+	const { run } = await n8n.executeWorkflow(runtime, workflowId, { env, timeoutMs: 600000 });
+	runData = run.data.resultData.runData;
+	executionStatus = run.status;
+	if (run.status !== 'success') process.stdout.write(`agent workflow ended ${run.status}: ${JSON.stringify(run.data.resultData.error ?? {}).slice(0, 3000)}\n`);
 }
 
 const PER_RECORD = 'Get Many Lists, one item per record';
@@ -413,7 +381,7 @@ describe('an AI Agent in real n8n uses the node as a tool', () => {
 				ErrorMessage: '',
 			},
 		]);
-		expect(parse(results[1])).toEqual([{ ContactTag: contactTag('6', '3', '3'), OriginalStatusCode: 201, StatusCode: 200, ErrorMessage: '' }]);
+		expect(parse(results[1])).toEqual([{ ContactTag: contactTagRecord('6', '3', '3'), OriginalStatusCode: 201, StatusCode: 200, ErrorMessage: '' }]);
 		expect(model.conversation('[scenario:tag]')[1].answered).toEqual({ call: 'Tag_a_contact', args: { Contact_ID: '3', Tag_ID: '3' } });
 		expect(model.conversation('[scenario:tag]')[2].answered).toEqual({ call: 'Untag_a_contact', args: { Contact_Tag_ID: '6' } });
 		expect(parse(results[2])).toEqual([
@@ -461,7 +429,7 @@ describe('an AI Agent in real n8n uses the node as a tool', () => {
 			},
 		]);
 		expect(parse(results[1])).toEqual([
-			{ ContactTag: contactTag('7', '2', '3'), OriginalStatusCode: 201, StatusCode: 200, ErrorMessage: '' },
+			{ ContactTag: contactTagRecord('7', '2', '3'), OriginalStatusCode: 201, StatusCode: 200, ErrorMessage: '' },
 		]);
 		// Only the corrected call reached ActiveCampaign.
 		expect(sent('POST', '/contactTags').map((r) => r.body)).toEqual([{ contactTag: { contact: 3, tag: 3 } }, { contactTag: { contact: 2, tag: 3 } }]);

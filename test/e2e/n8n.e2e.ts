@@ -48,32 +48,12 @@ let success: Execution;
 let validation: Execution;
 const { cases: validationCases, underivable } = deriveValidationCases();
 
-/**
- * `n8n execute --id … --rawOutput` prints the run through n8n's logger at info level; with the
- * JSON log format each log line is one JSON object and the run is the message that parses as one.
- */
+/** Runs the saved workflow in n8n and asserts it succeeded. */
 async function execute(workflowId: string): Promise<Execution> {
 	const before = emulator.requests.length;
-	const { stdout, stderr } = await n8n.runCli(runtime, ['execute', `--id=${workflowId}`, '--rawOutput'], {
-		env: { ...env, N8N_LOG_LEVEL: 'info', N8N_LOG_FORMAT: 'json' },
-		timeoutMs: 300000,
-	});
-	for (const line of stdout.split('\n').reverse()) {
-		if (!line.startsWith('{')) continue;
-		let message: unknown;
-		try {
-			message = JSON.parse(line).message;
-		} catch {
-			continue;
-		}
-		if (typeof message !== 'string' || !message.startsWith('{')) continue;
-		const run = JSON.parse(message);
-		if (run?.data?.resultData?.runData) {
-			expect(run.status).toBe('success');
-			return { runData: run.data.resultData.runData, requests: emulator.requests.length - before, stderr: stdout + stderr };
-		}
-	}
-	throw new Error(`n8n execute printed no run:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+	const { run, stdout, stderr } = await n8n.executeWorkflow(runtime, workflowId, { env, timeoutMs: 300000 });
+	expect(run.status).toBe('success');
+	return { runData: run.data.resultData.runData, requests: emulator.requests.length - before, stderr: stdout + stderr };
 }
 
 function outputOf(execution: Execution, node: string): OutputItem[] {

@@ -7,24 +7,9 @@ import { registry } from '../../nodes/ActiveCampaignV3/actions';
 import { ActiveCampaignV3V1 as ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3V1.node';
 import { hasListOutput } from '../../nodes/ActiveCampaignV3/framework/outputOptions';
 import { success, useEmulator } from '../helpers';
-import { TIMESTAMP, seedContact, seedTag } from '../operations/foundation.support';
+import { seedContact, seedTag, tagRecord } from '../operations/foundation.support';
 import { seedOrder, seedShop } from '../operations/ecommerce/ecommerce.support';
 
-const LINK = 'https://emulator.api-us1.com/api/3';
-
-function tagRecord(id: string, tag: string, description: string) {
-	return {
-		tagType: 'contact',
-		tag,
-		description,
-		subscriber_count: '0',
-		cdate: TIMESTAMP,
-		created_timestamp: TIMESTAMP,
-		updated_timestamp: TIMESTAMP,
-		id,
-		links: { contactGoalTags: `${LINK}/tags/${id}/contactGoalTags` },
-	};
-}
 
 const OK = { StatusCode: 200, OriginalStatusCode: 200, ErrorMessage: '' };
 
@@ -57,7 +42,7 @@ describe('output options of the list operations', () => {
 		const result = await ac.run('tag', 'getMany', { limit: 10 });
 		expect(result.json).toEqual([
 			success('Tags', {
-				Tags: [tagRecord('1', 'customer', 'Has bought'), tagRecord('2', 'lead', ''), tagRecord('3', 'vip', 'Top accounts')],
+				Tags: [tagRecord('1', 'customer', 'contact', 'Has bought'), tagRecord('2', 'lead', 'contact', ''), tagRecord('3', 'vip', 'contact', 'Top accounts')],
 				Pagination: { limit: 10, offset: 0, total: 3, hasMore: false },
 			}),
 		]);
@@ -74,11 +59,11 @@ describe('output options of the list operations', () => {
 			[{ search: 'vip' }, { search: 'nothing like this' }, { search: '' }],
 		);
 		expect(result.json).toEqual([
-			{ ...tagRecord('3', 'vip', 'Top accounts'), ...OK },
+			{ ...tagRecord('3', 'vip', 'contact', 'Top accounts'), ...OK },
 			// The second item's search found nothing: no item for it.
-			{ ...tagRecord('1', 'customer', 'Has bought'), ...OK },
-			{ ...tagRecord('2', 'lead', ''), ...OK },
-			{ ...tagRecord('3', 'vip', 'Top accounts'), ...OK },
+			{ ...tagRecord('1', 'customer', 'contact', 'Has bought'), ...OK },
+			{ ...tagRecord('2', 'lead', 'contact', ''), ...OK },
+			{ ...tagRecord('3', 'vip', 'contact', 'Top accounts'), ...OK },
 		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }, { item: 2 }, { item: 2 }]);
 	});
@@ -90,7 +75,7 @@ describe('output options of the list operations', () => {
 		]);
 		expect(result.json).toEqual([
 			{ Tags: {}, OriginalStatusCode: 0, StatusCode: -1, ErrorMessage: expect.stringContaining('"Limit" (limit)') },
-			{ ...tagRecord('1', 'customer', 'Has bought'), ...OK },
+			{ ...tagRecord('1', 'customer', 'contact', 'Has bought'), ...OK },
 		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		ac.emulator.inject({ method: 'GET', path: '/tags', status: 404, times: 1, body: { message: 'No Result found' } });

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { ActiveCampaignV3V1 as ActiveCampaignV3 } from '../../nodes/ActiveCampaignV3/ActiveCampaignV3V1.node';
 import { editorContext } from '../editorContext';
 import { useEmulator } from '../helpers';
-import { call, clearLog } from '../operations/foundation.support';
+import { call, clearLog, resourceMapperValue } from '../operations/foundation.support';
 
 /**
  * Custom fields by name (issue 11 item 2): the editor's field lists (all pages, typed, dropdowns
@@ -11,18 +11,6 @@ import { call, clearLog } from '../operations/foundation.support';
  */
 
 const { resourceMapping } = new ActiveCampaignV3().methods;
-
-/** The value n8n stores for a resource mapper set in the editor. */
-function mapping(value: IDataObject, schema: Array<{ id: string; displayName: string; type: string; options?: IDataObject[] }> = []) {
-	return {
-		mappingMode: 'defineBelow',
-		value,
-		matchingColumns: [],
-		schema: schema.map((s) => ({ ...s, required: false, defaultMatch: false, display: true, canBeUsedToMatch: false })),
-		attemptToConvertTypes: false,
-		convertFieldsToString: false,
-	};
-}
 
 describe('custom fields by name', () => {
 	const ac = useEmulator();
@@ -96,7 +84,7 @@ describe('custom fields by name', () => {
 	it('creates a contact with fields set by name, merged with the JSON list (by name wins)', async () => {
 		const { json } = await ac.run('contact', 'create', {
 			email: 'ann@example.com',
-			customFieldsByName: mapping(
+			customFieldsByName: resourceMapperValue(
 				{ '1': 'Gold', '2:date': '2026-03-18T10:30:00.000Z', '3:multi': ['Red', 'Blue'], '4': null },
 				[
 					{ id: '1', displayName: 'Membership', type: 'options', options: [{ name: 'Gold level', value: 'Gold' }, { name: 'Silver level', value: 'Silver' }] },
@@ -125,7 +113,7 @@ describe('custom fields by name', () => {
 	it('updates a contact when custom fields by name are the only change', async () => {
 		await call(ac, 'POST', '/contact/sync', { contact: { email: 'ann@example.com' } });
 		clearLog(ac);
-		const { json } = await ac.run('contact', 'update', { contactId: 1, customFieldsByName: mapping({ '3:multi': 'Red, Blue' }) });
+		const { json } = await ac.run('contact', 'update', { contactId: 1, customFieldsByName: resourceMapperValue({ '3:multi': 'Red, Blue' }) });
 		expect(json[0]).toMatchObject({ StatusCode: 200, ErrorMessage: '' });
 		expect(ac.emulator.requests.map((r) => [r.method, r.path, r.body])).toEqual([
 			['PUT', '/contacts/1', { contact: { fieldValues: [{ field: '3', value: '||Red||Blue||' }] } }],
@@ -133,7 +121,7 @@ describe('custom fields by name', () => {
 	});
 
 	it('still says "Nothing to update" when the mapping holds no value', async () => {
-		const { json } = await ac.run('contact', 'update', { contactId: 1, customFieldsByName: mapping({ '1': '' }) });
+		const { json } = await ac.run('contact', 'update', { contactId: 1, customFieldsByName: resourceMapperValue({ '1': '' }) });
 		expect(json).toEqual([
 			{
 				Contact: {},
@@ -152,7 +140,7 @@ describe('custom fields by name', () => {
 			'create',
 			{
 				email: 'ann@example.com',
-				customFieldsByName: mapping({ '2:date': '={{ $json.birthday }}' }, [{ id: '2:date', displayName: 'Birthday', type: 'dateTime' }]),
+				customFieldsByName: resourceMapperValue({ '2:date': '={{ $json.birthday }}' }, [{ id: '2:date', displayName: 'Birthday', type: 'dateTime' }]),
 			},
 			[{ birthday: 'next tuesday' }],
 		);
@@ -194,7 +182,7 @@ describe('custom fields by name', () => {
 	it('creates and updates accounts and deals with fields by name (arrays for multi-select)', async () => {
 		const { json: account } = await ac.run('account', 'create', {
 			name: 'Acme',
-			customFieldsByName: mapping({ '1': 250, '2:multi': '["A", "B"]' }),
+			customFieldsByName: resourceMapperValue({ '1': 250, '2:multi': '["A", "B"]' }),
 			options: { checkDuplicate: false },
 		});
 		expect(account[0]).toMatchObject({ StatusCode: 200 });
@@ -206,7 +194,7 @@ describe('custom fields by name', () => {
 		clearLog(ac);
 		const { json: updated } = await ac.run('deal', 'update', {
 			dealId: deal.deal.id,
-			customFieldsByName: mapping({ '1:datetime': '2026-04-01T09:00:00-05:00' }),
+			customFieldsByName: resourceMapperValue({ '1:datetime': '2026-04-01T09:00:00-05:00' }),
 		});
 		expect(updated[0]).toMatchObject({ StatusCode: 200, ErrorMessage: '' });
 		const put = ac.emulator.requests.find((r) => r.method === 'PUT');

@@ -3,7 +3,7 @@ import {
 	BAD_IDS,
 	KEY_403,
 	POST_503,
-	TIMESTAMP,
+	contactTagRecord,
 	badIdMessage,
 	failed,
 	invalid,
@@ -12,24 +12,6 @@ import {
 	tagContact,
 	upstream,
 } from './foundation.support';
-
-/** A contactTag row as the emulator (like ActiveCampaign) returns it. */
-function association(id: string, contact: string, tag: string) {
-	return {
-		contact,
-		tag,
-		cdate: TIMESTAMP,
-		created_timestamp: TIMESTAMP,
-		updated_timestamp: TIMESTAMP,
-		created_by: null,
-		updated_by: null,
-		id,
-		links: {
-			tag: `https://emulator.api-us1.com/api/3/contactTags/${id}/tag`,
-			contact: `https://emulator.api-us1.com/api/3/contactTags/${id}/contact`,
-		},
-	};
-}
 
 describe('Contact Tag: Add a Contact Tag', () => {
 	const ac = useEmulator();
@@ -43,7 +25,7 @@ describe('Contact Tag: Add a Contact Tag', () => {
 
 	it('applies the tag and returns the association (201)', async () => {
 		const out = await ac.one('contactTag', 'add', { contactId: 2, tagId: 1 });
-		expect(out).toEqual(success('ContactTag', association('1', '2', '1'), 201));
+		expect(out).toEqual(success('ContactTag', contactTagRecord('1', '2', '1'), 201));
 		expect(ac.emulator.requests).toEqual([
 			{ method: 'POST', path: '/contactTags', query: {}, body: { contactTag: { contact: 2, tag: 1 } }, status: 201 },
 		]);
@@ -52,7 +34,7 @@ describe('Contact Tag: Add a Contact Tag', () => {
 	it('returns the existing association when the contact already has the tag', async () => {
 		await tagContact(ac, '1', '2');
 		const out = await ac.one('contactTag', 'add', { contactId: 1, tagId: 2 });
-		expect(out).toEqual(success('ContactTag', association('1', '1', '2'), 200));
+		expect(out).toEqual(success('ContactTag', contactTagRecord('1', '1', '2'), 200));
 		expect(ac.emulator.db.count('contactTags')).toBe(1);
 	});
 
@@ -65,7 +47,7 @@ describe('Contact Tag: Add a Contact Tag', () => {
 			body: { errors: [{ title: 'The contact already has this tag', detail: '' }] },
 		});
 		const out = await ac.one('contactTag', 'add', { contactId: 1, tagId: 2 });
-		expect(out).toEqual(success('ContactTag', association('1', '1', '2'), 200));
+		expect(out).toEqual(success('ContactTag', contactTagRecord('1', '1', '2'), 200));
 		expect(ac.emulator.requests.map((r) => [r.method, r.path, r.status])).toEqual([
 			['POST', '/contactTags', 422],
 			['GET', '/contacts/1/contactTags', 200],
@@ -146,7 +128,7 @@ describe('Contact Tag: Add a Contact Tag', () => {
 	it('retries after a 429 and succeeds', async () => {
 		ac.emulator.inject({ method: 'POST', path: '/contactTags', status: 429, headers: { 'Retry-After': '0' } });
 		const out = await ac.one('contactTag', 'add', { contactId: 1, tagId: 1 });
-		expect(out).toEqual(success('ContactTag', association('1', '1', '1'), 201));
+		expect(out).toEqual(success('ContactTag', contactTagRecord('1', '1', '1'), 201));
 		expect(ac.emulator.requests.map((r) => r.status)).toEqual([429, 201]);
 	});
 });

@@ -1,26 +1,11 @@
 import { success, useEmulator } from '../helpers';
-import { TIMESTAMP, invalid, seedContact, seedTag, tagContact } from './foundation.support';
+import { contactTagRecord, invalid, seedContact, seedTag, tagContact } from './foundation.support';
 
 /**
  * Contact tags by what users know (issue 11 item 3): Add a Contact Tag by tag name (optionally
  * creating the tag), Remove a Contact Tag by contact + tag. Both are options; the IDs stay the
  * contract's way and win when given.
  */
-
-const association = (id: string, contact: string, tag: string) => ({
-	contact,
-	tag,
-	cdate: TIMESTAMP,
-	created_timestamp: TIMESTAMP,
-	updated_timestamp: TIMESTAMP,
-	created_by: null,
-	updated_by: null,
-	id,
-	links: {
-		tag: `https://emulator.api-us1.com/api/3/contactTags/${id}/tag`,
-		contact: `https://emulator.api-us1.com/api/3/contactTags/${id}/contact`,
-	},
-});
 
 const NO_SUCH = (name: string) =>
 	`No contact tag is named "${name}": nothing was applied. Check Tag Name, pick a Tag ID, or turn on Create Tag If Missing`;
@@ -41,7 +26,7 @@ describe('Add a Contact Tag by tag name', () => {
 
 	it('finds the tag by its exact name, in any case, and applies it', async () => {
 		const out = await ac.one('contactTag', 'add', { contactId: 2, options: { tagName: 'vip' } });
-		expect(out).toEqual(success('ContactTag', association('1', '2', '2'), 201));
+		expect(out).toEqual(success('ContactTag', contactTagRecord('1', '2', '2'), 201));
 		expect(calls()).toEqual([
 			['GET', '/tags', { search: 'vip', limit: '100', offset: '0' }, undefined],
 			['POST', '/contactTags', {}, { contactTag: { contact: 2, tag: 2 } }],
@@ -66,9 +51,9 @@ describe('Add a Contact Tag by tag name', () => {
 		);
 		// A template tag of that name is not a contact tag: a contact tag "Promo" (4) is created.
 		expect(json).toEqual([
-			success('ContactTag', association('1', '1', '4'), 201),
-			success('ContactTag', association('2', '2', '4'), 201),
-			success('ContactTag', association('3', '3', '4'), 201),
+			success('ContactTag', contactTagRecord('1', '1', '4'), 201),
+			success('ContactTag', contactTagRecord('2', '2', '4'), 201),
+			success('ContactTag', contactTagRecord('3', '3', '4'), 201),
 		]);
 		expect(ac.emulator.requests.filter((r) => r.method === 'POST' && r.path === '/tags').map((r) => r.body)).toEqual([
 			{ tag: { tag: 'Promo', tagType: 'contact' } },
@@ -83,7 +68,7 @@ describe('Add a Contact Tag by tag name', () => {
 
 	it('uses Tag ID when both are given: no lookup', async () => {
 		const out = await ac.one('contactTag', 'add', { contactId: 1, tagId: 1, options: { tagName: 'VIP' } });
-		expect(out).toEqual(success('ContactTag', association('1', '1', '1'), 201));
+		expect(out).toEqual(success('ContactTag', contactTagRecord('1', '1', '1'), 201));
 		expect(calls()).toEqual([['POST', '/contactTags', {}, { contactTag: { contact: 1, tag: 1 } }]]);
 	});
 

@@ -13,6 +13,50 @@ export type Ac = ReturnType<typeof useEmulator>;
 /** A timestamp in ActiveCampaign's style, as the emulator writes it. */
 export const TIMESTAMP = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-05:00$/);
 
+const LINK = 'https://emulator.api-us1.com/api/3';
+
+/** A tag as the emulator (like ActiveCampaign) returns it. */
+export function tagRecord(id: string, tag: string, tagType = 'contact', description = '', subscriberCount = '0') {
+	return {
+		tagType,
+		tag,
+		description,
+		subscriber_count: subscriberCount,
+		cdate: TIMESTAMP,
+		created_timestamp: TIMESTAMP,
+		updated_timestamp: TIMESTAMP,
+		id,
+		links: { contactGoalTags: `${LINK}/tags/${id}/contactGoalTags` },
+	};
+}
+
+/** A contact-tag association (contactTag row) as the emulator (like ActiveCampaign) returns it. */
+export function contactTagRecord(id: string, contact: string, tag: string) {
+	return {
+		contact,
+		tag,
+		cdate: TIMESTAMP,
+		created_timestamp: TIMESTAMP,
+		updated_timestamp: TIMESTAMP,
+		created_by: null,
+		updated_by: null,
+		id,
+		links: { tag: `${LINK}/contactTags/${id}/tag`, contact: `${LINK}/contactTags/${id}/contact` },
+	};
+}
+
+/** The value n8n stores for a resource mapper (custom fields by name) set in the editor. */
+export function resourceMapperValue(value: IDataObject, schema: Array<{ id: string; displayName: string; type: string; options?: IDataObject[] }> = []) {
+	return {
+		mappingMode: 'defineBelow',
+		value,
+		matchingColumns: [],
+		schema: schema.map((s) => ({ ...s, required: false, defaultMatch: false, display: true, canBeUsedToMatch: false })),
+		attemptToConvertTypes: false,
+		convertFieldsToString: false,
+	};
+}
+
 /** Sends one request to the emulator as a fixture (not through the node). */
 export async function call(ac: Ac, method: string, path: string, body?: unknown): Promise<any> {
 	const response = await fetch(`${ac.emulator.url}/api/3${path}`, {

@@ -5,7 +5,7 @@ import {
 	POST_503,
 	NO_RATE_LIMIT_WAIT,
 	RATE_LIMITED,
-	TIMESTAMP,
+	tagRecord,
 	badIdMessage,
 	call,
 	clearLog,
@@ -18,21 +18,6 @@ import {
 } from './foundation.support';
 
 const TAG_ID_HELP = 'The numeric ID of the tag, e.g. 12 (from Get Many Tags or Create a Tag)';
-
-/** A tag as the emulator (like ActiveCampaign) returns it. */
-function tagRecord(id: string, tag: string, tagType = 'contact', description = '', subscriberCount = '0') {
-	return {
-		tagType,
-		tag,
-		description,
-		subscriber_count: subscriberCount,
-		cdate: TIMESTAMP,
-		created_timestamp: TIMESTAMP,
-		updated_timestamp: TIMESTAMP,
-		id,
-		links: { contactGoalTags: `https://emulator.api-us1.com/api/3/tags/${id}/contactGoalTags` },
-	};
-}
 
 async function seedTags(ac: Parameters<typeof seedTag>[0], count: number): Promise<void> {
 	for (let start = 0; start < count; start += 25) {

@@ -3,21 +3,7 @@ import type { AddressInfo } from 'net';
 
 import { configureTransport } from '../../nodes/ActiveCampaignV3/transport/settings';
 import { success, useEmulator } from '../helpers';
-import { TIMESTAMP, failed, seedTag, upstream } from '../operations/foundation.support';
-
-function tagRecord(id: string, tag: string, description = '') {
-	return {
-		tagType: 'contact',
-		tag,
-		description,
-		subscriber_count: '0',
-		cdate: TIMESTAMP,
-		created_timestamp: TIMESTAMP,
-		updated_timestamp: TIMESTAMP,
-		id,
-		links: { contactGoalTags: `https://emulator.api-us1.com/api/3/tags/${id}/contactGoalTags` },
-	};
-}
+import { failed, seedTag, tagRecord, upstream } from '../operations/foundation.support';
 
 /** A port on which nothing listens (bound, then released). */
 async function closedPort(): Promise<number> {

@@ -4,6 +4,7 @@ import { ActiveCampaignV3V1 as ActiveCampaignV3 } from '../../../nodes/ActiveCam
 import { editorContext } from '../../editorContext';
 import { success, useEmulator } from '../../helpers';
 import { call, clearLog, invalid, seedContact, seedPipeline, sent, type Ac } from './support';
+import { resourceMapperValue } from '../foundation.support';
 
 /**
  * Custom fields by name on accounts and deals (issue 11 item 2, the parts Get a Contact and the
@@ -15,18 +16,6 @@ import { call, clearLog, invalid, seedContact, seedPipeline, sent, type Ac } fro
  */
 
 const { resourceMapping } = new ActiveCampaignV3().methods;
-
-/** The value n8n stores for a resource mapper set in the editor. */
-function mapping(value: IDataObject, schema: Array<{ id: string; displayName: string; type: string }> = []) {
-	return {
-		mappingMode: 'defineBelow',
-		value,
-		matchingColumns: [],
-		schema: schema.map((s) => ({ ...s, required: false, defaultMatch: false, display: true, canBeUsedToMatch: false })),
-		attemptToConvertTypes: false,
-		convertFieldsToString: false,
-	};
-}
 
 const BUDGET_LABEL = 'Budget (amount in USD, e.g. 1234.50, or with a currency code: 1234.50 EUR)';
 const REVENUE_LABEL = 'Revenue (amount and currency code, e.g. 1234.50 USD)';
@@ -314,7 +303,7 @@ describe('Currency custom fields by name', () => {
 		await seedAccountFields(ac);
 		const out = await ac.one('account', 'create', {
 			name: 'Acme',
-			customFieldsByName: mapping({ '4:currency:USD': '1234.57', '5:currency': 'eur 99' }, schema),
+			customFieldsByName: resourceMapperValue({ '4:currency:USD': '1234.57', '5:currency': 'eur 99' }, schema),
 			options: { checkDuplicate: false },
 		});
 		expect(out).toMatchObject({ StatusCode: 200, OriginalStatusCode: 201, ErrorMessage: '' });
@@ -342,7 +331,7 @@ describe('Currency custom fields by name', () => {
 		await seedDealWithFields(ac);
 		const deal = await ac.one('deal', 'update', {
 			dealId: 1,
-			customFieldsByName: mapping({ '3:currency:EUR': { amount: '12.30', currency: 'gbp' } }),
+			customFieldsByName: resourceMapperValue({ '3:currency:EUR': { amount: '12.30', currency: 'gbp' } }),
 		});
 		expect(deal).toMatchObject({ StatusCode: 200, ErrorMessage: '' });
 		const put = ac.emulator.requests.find((r) => r.method === 'PUT');
@@ -352,7 +341,7 @@ describe('Currency custom fields by name', () => {
 		clearLog(ac);
 		const account = await ac.one('account', 'update', {
 			accountId: 1,
-			customFieldsByName: mapping({ '4:currency:USD': 0.29, '5:currency': 'USD 10' }),
+			customFieldsByName: resourceMapperValue({ '4:currency:USD': 0.29, '5:currency': 'USD 10' }),
 		});
 		expect(account).toMatchObject({ StatusCode: 200, OriginalStatusCode: 200, ErrorMessage: '' });
 		expect(sent(ac).map((r) => [r.method, r.path])).toEqual([['PUT', '/accounts/1']]);
@@ -377,7 +366,7 @@ describe('Currency custom fields by name', () => {
 	])('refuses currency field %s = %j with -1 naming the field, and sends nothing', async (key, value, message) => {
 		const out = await ac.one('account', 'create', {
 			name: 'Acme',
-			customFieldsByName: mapping({ [key]: value }, schema),
+			customFieldsByName: resourceMapperValue({ [key]: value }, schema),
 			options: { checkDuplicate: false },
 		});
 		expect(out).toEqual(invalid('Account', message));
@@ -385,7 +374,7 @@ describe('Currency custom fields by name', () => {
 	});
 
 	it('refuses a currency shape on a contact field (contacts have no currency fields) with -1, and sends nothing', async () => {
-		const out = await ac.one('contact', 'create', { email: 'ann@example.com', customFieldsByName: mapping({ '3:currency:USD': '5' }) });
+		const out = await ac.one('contact', 'create', { email: 'ann@example.com', customFieldsByName: resourceMapperValue({ '3:currency:USD': '5' }) });
 		expect(out).toEqual(invalid('Contact', `${field} "3:currency:USD" is not a custom field of ActiveCampaign: pick the fields again`));
 		expect(ac.emulator.requests).toEqual([]);
 	});
