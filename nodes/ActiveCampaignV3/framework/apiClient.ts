@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { describeUpstreamStatus, sendRequest, type AccountConnection, type ApiRequest, type ApiResponse } from '../transport';
 import { mapConcurrent } from './concurrency';
 import { countWithoutTotal } from './listTotal';
-import { UpstreamError } from './errors';
+import { NetworkError, UpstreamError } from './errors';
 
 /** ActiveCampaign's maximum page size. */
 export const PAGE_SIZE = 100;
@@ -91,6 +91,25 @@ export class ApiClient {
 		if (response.status >= 200 && response.status < 300) return response.body;
 		this.lastStatus = before;
 		return undefined;
+	}
+
+	/**
+	 * A read that completes a record already read (a contact's tags, a record's custom field
+	 * values). When ActiveCampaign or the connection fails it, the reason comes back instead of a
+	 * failure, so the operation can return the record with a note rather than fail the item or pass
+	 * off an empty list as "none"; OriginalStatusCode stays that of the record's read. Any other
+	 * failure (a defect, a cancelled execution) is the item's failure as usual.
+	 */
+	async sideRead<T>(read: () => Promise<T>): Promise<{ value: T; reason?: undefined } | { value?: undefined; reason: string }> {
+		const before = this.lastStatus;
+		const settled = await read().then(
+			(value) => ({ value, failure: undefined }),
+			(failure: unknown) => ({ value: undefined, failure }),
+		);
+		this.lastStatus = before;
+		if (settled.failure === undefined) return { value: settled.value as T };
+		if (settled.failure instanceof UpstreamError || settled.failure instanceof NetworkError) return { reason: settled.failure.message };
+		throw settled.failure;
 	}
 
 	/**

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import { PAGE_SIZE, type ApiClient } from './apiClient';
-import { NetworkError, UpstreamError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { Outcome } from './operation';
 import { boolean, isIsoDate, label, toDisplayName, toParamName, type ParamSpec } from './params';
 
@@ -475,7 +475,6 @@ export async function withCustomFieldsByName(
 	subject: string,
 	sideLoaded?: unknown,
 ): Promise<IDataObject | Outcome<IDataObject>> {
-	const recordStatus = api.lastStatus;
 	const read = async (): Promise<IDataObject | string> => {
 		let values: IDataObject[] | string;
 		if (Array.isArray(sideLoaded)) values = sideLoaded as IDataObject[];
@@ -485,18 +484,9 @@ export async function withCustomFieldsByName(
 		} else values = `the answer has no ${family.noun} field values`;
 		return typeof values === 'string' ? values : customFieldValuesByName(api, family, values);
 	};
-	const settled = await read().then(
-		(answer) => ({ answer, failure: undefined }),
-		(failure: unknown) => ({ answer: undefined, failure }),
-	);
-	// Only upstream and connection trouble of the side reads is reported as a partial result; any
-	// other failure (a defect, a cancelled execution) is the item's failure as usual.
-	if (settled.failure !== undefined && !(settled.failure instanceof UpstreamError || settled.failure instanceof NetworkError)) {
-		throw settled.failure;
-	}
-	if (settled.answer !== undefined && typeof settled.answer !== 'string') return { ...record, customFields: settled.answer };
-	api.lastStatus = recordStatus;
-	const why = settled.failure instanceof Error ? settled.failure.message : String(settled.answer);
+	const settled = await api.sideRead(read);
+	if (settled.value !== undefined && typeof settled.value !== 'string') return { ...record, customFields: settled.value };
+	const why = settled.reason ?? String(settled.value);
 	return new Outcome(
 		{ ...record, customFields: {} },
 		`${subject} was read, but not its custom fields: ${why}. "customFields" is empty because the values are unknown, not because the ${family.noun} has none`,

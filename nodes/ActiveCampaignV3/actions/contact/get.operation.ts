@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { NetworkError, UpstreamError } from '../../framework/errors';
 import { defineOperation, Outcome } from '../../framework/operation';
 import { CUSTOM_FIELD_FAMILIES, customFieldsByNameOption, withCustomFieldsByName } from '../../framework/customFields';
 import { contactIdParam } from '../common';
@@ -31,24 +30,15 @@ export default defineOperation({
 		const sideLoaded = Array.isArray(body.contactTags) ? body.contactTags : undefined;
 		if (sideLoaded) return withNote({ ...body.contact, tags: sideLoaded });
 		const tagsPath = `/contacts/${params.contactId}/contactTags`;
-		const contactStatus = api.lastStatus;
-		const read = await api.getOptional(tagsPath).then(
-			(answer) => ({ answer, failure: undefined }),
-			(failure: unknown) => ({ answer: undefined, failure }),
-		);
-		if (read.failure !== undefined && !(read.failure instanceof UpstreamError || read.failure instanceof NetworkError)) throw read.failure;
-		const tags = read.answer?.contactTags;
+		const read = await api.sideRead(() => api.getOptional(tagsPath));
+		const tags = read.value?.contactTags;
 		if (Array.isArray(tags)) return withNote({ ...body.contact, tags });
 		// The contact was read; its tags were not. An empty list would look like "no tags", so the
 		// output says what is missing (StatusCode 200: completed, check ErrorMessage), and
 		// OriginalStatusCode stays that of the contact's read.
-		api.lastStatus = contactStatus;
 		const why =
-			read.failure instanceof Error
-				? read.failure.message
-				: read.answer === undefined
-					? `the server does not offer GET ${tagsPath}`
-					: `the answer to GET ${tagsPath} has no contactTags list`;
+			read.reason ??
+			(read.value === undefined ? `the server does not offer GET ${tagsPath}` : `the answer to GET ${tagsPath} has no contactTags list`);
 		return new Outcome(
 			{ ...body.contact, tags: [] },
 			[customFieldsNote, `${subject} was read, but not its tags: ${why}. "tags" is empty because the tags are unknown, not because the contact has none`]
