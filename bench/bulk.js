@@ -15,13 +15,10 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
 
-const { ensureN8n, N8N_VERSION } = require('../scripts/ensure-n8n');
 const { startEmulator } = require('../scripts/emulator');
+const { RESULTS, prepareRuntime, machineFacts, n8nId, node, chain, sourceNodes, stampArrivals, cliEnv, runN8n, importIntoN8n, parseRun, outputItems } = require('./lib/setup');
 
-const ROOT = path.join(__dirname, '..');
-const RESULTS = path.join(__dirname, 'results');
 const LIMIT = 5;
 const LATENCY_MS = 50;
 const TYPE = 'CUSTOM.activeCampaignV3';
@@ -44,27 +41,6 @@ function parseArgs(argv) {
 }
 
 const log = (message) => process.stderr.write(`[bench:bulk ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-const n8nId = (stem) => `${stem}${'0'.repeat(16)}`.slice(0, 16);
-
-function node(name, type, typeVersion, parameters, position, extra = {}) {
-	return { id: `${name.replace(/\W/g, '')}-id`, name, type, typeVersion, position: [position * 220, 0], parameters, ...extra };
-}
-
-function chain(nodes) {
-	const connections = {};
-	for (let i = 0; i + 1 < nodes.length; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return connections;
-}
-
-/** Manual Trigger → Edit Fields (N items as one array) → Split Out. */
-function sourceNodes(count, prefix) {
-	const expression = `={{ { "items": Array.from({ length: ${count} }, (_, i) => ({ email: "${prefix}" + i + "@example.com", firstName: "Bench" + i })) } }}`;
-	return [
-		node('Start', 'n8n-nodes-base.manualTrigger', 1, {}, 0),
-		node('Make Items', 'n8n-nodes-base.set', 3.4, { mode: 'raw', jsonOutput: expression, options: {} }, 1),
-		node('Split Items', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'items', options: {} }, 2),
-	];
-}
 
 function workflow(run) {
 	const credentials = { activeCampaignV3Api: { id: run.credentialId, name: run.credentialId } };
@@ -98,74 +74,8 @@ async function emulatorFor(run) {
 	if (run.kind === 'perItem') {
 		run.tagIds = ['bench-a', 'bench-b'].map((tag) => Number(emulator.db.insert('tags', { tagType: 'contact', tag, description: '', subscriber_count: '0', cdate: NOW, created_timestamp: NOW, updated_timestamp: NOW }).id));
 	}
-	const requests = emulator.requests;
-	const push = requests.push.bind(requests);
-	requests.push = (...records) => {
-		for (const record of records) record.at = Date.now();
-		return push(...records);
-	};
+	stampArrivals(emulator);
 	return started;
-}
-
-function n8nEnv(userFolder, brokerPort) {
-	return {
-		...process.env,
-		N8N_USER_FOLDER: userFolder,
-		N8N_CUSTOM_EXTENSIONS: path.join(ROOT, 'dist'),
-		N8N_ENCRYPTION_KEY: 'activecampaign-v3-bench-key',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_LOG_LEVEL: 'info',
-		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-		DB_SQLITE_POOL_SIZE: '2',
-	};
-}
-
-function readHwmKiB(pid) {
-	try {
-		const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return match ? Number(match[1]) : 0;
-	} catch {
-		return 0;
-	}
-}
-
-function runN8n(n8n, args, env, captureTo) {
-	return new Promise((resolve, reject) => {
-		const started = Date.now();
-		const outFd = captureTo ? fs.openSync(captureTo, 'w') : undefined;
-		const child = spawn(n8n.nodeBin, [n8n.n8nBin, ...args], { env, stdio: ['ignore', outFd ?? 'pipe', 'pipe'] });
-		let stderr = '';
-		let stdout = '';
-		child.stdout?.on('data', (chunk) => (stdout += chunk.toString()));
-		child.stderr.on('data', (chunk) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
-		let peakKiB = 0;
-		const poll = setInterval(() => (peakKiB = Math.max(peakKiB, readHwmKiB(child.pid))), 100);
-		child.on('error', (error) => {
-			clearInterval(poll);
-			reject(error);
-		});
-		child.on('close', (code) => {
-			clearInterval(poll);
-			if (outFd !== undefined) fs.closeSync(outFd);
-			resolve({ code, stdout, stderr, wallMs: Date.now() - started, peakKiB });
-		});
-	});
-}
-
-function parseRun(text) {
-	const start = text.search(/^\{/m);
-	const end = text.lastIndexOf('\n}');
-	if (start === -1 || end === -1) return undefined;
-	try {
-		return JSON.parse(text.slice(start, end + 2));
-	} catch {
-		return undefined;
-	}
-}
-
-function outputItems(run, nodeName) {
-	return (run?.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json ?? {});
 }
 
 /** Records stored more than once: a contact per email, a tag per contact, a list per contact. */
@@ -193,10 +103,7 @@ const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
-	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3V1.node.js'))) {
-		throw new Error('dist/ is missing: run "npm run build" first (npm run bench:bulk does)');
-	}
-	const n8n = await ensureN8n();
+	const n8n = await prepareRuntime('bench:bulk');
 	const runs = [
 		{ kind: 'bulk', contacts: options.bulk, title: `bench bulk ${options.bulk}` },
 		{ kind: 'perItem', contacts: options.perItem, title: `bench per-item ${options.perItem}` },
@@ -213,24 +120,14 @@ async function main() {
 			run.emulator = await emulatorFor(run);
 			emulators.push(run.emulator);
 		}
-		const credentialsFile = path.join(userFolder, 'credentials.json');
-		const workflowsFile = path.join(userFolder, 'workflows.json');
-		fs.writeFileSync(
-			credentialsFile,
-			JSON.stringify(runs.map((run) => ({ id: run.credentialId, name: run.credentialId, type: 'activeCampaignV3Api', data: { apiUrl: run.emulator.url, apiKey: run.emulator.token } }))),
-		);
-		fs.writeFileSync(workflowsFile, JSON.stringify(runs.map(workflow)));
+		const credentials = runs.map((run) => ({ id: run.credentialId, name: run.credentialId, type: 'activeCampaignV3Api', data: { apiUrl: run.emulator.url, apiKey: run.emulator.token } }));
 		const brokerBase = 5800 + Math.floor(Math.random() * 150);
-		const env = n8nEnv(userFolder, brokerBase);
-		for (const args of [['import:credentials', `--input=${credentialsFile}`], ['import:workflow', `--input=${workflowsFile}`]]) {
-			const result = await runN8n(n8n, args, env);
-			if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (${result.code}):\n${result.stderr}\n${result.stdout}`);
-		}
+		await importIntoN8n(n8n, userFolder, cliEnv(userFolder, brokerBase), credentials, runs.map(workflow));
 		const results = [];
 		for (const [index, run] of runs.entries()) {
 			log(`run ${index + 1}/${runs.length}: ${run.title}`);
 			const outputFile = path.join(userFolder, `output-${index}.json`);
-			const result = await runN8n(n8n, ['execute', `--id=${run.workflowId}`, '--rawOutput'], n8nEnv(userFolder, brokerBase + 1 + index), outputFile);
+			const result = await runN8n(n8n, ['execute', `--id=${run.workflowId}`, '--rawOutput'], cliEnv(userFolder, brokerBase + 1 + index), { captureTo: outputFile });
 			const parsed = parseRun(fs.readFileSync(outputFile, 'utf8'));
 			if (!parsed) log(`  n8n exited ${result.code} without a readable run: ${result.stderr.slice(-2000)}`);
 			const { emulator } = run.emulator;
@@ -262,8 +159,9 @@ async function main() {
 		const [bulk, perItem] = results;
 		const extrapolatedS = perItem.windowS * (options.bulk / options.perItem);
 		const ratio = bulk.contactsPerS / perItem.contactsPerS;
-		const cpus = os.cpus();
-		const machine = `${os.availableParallelism ? os.availableParallelism() : cpus.length} CPU (${cpus[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}; n8n ${N8N_VERSION}; ${new Date().toISOString()}`;
+		// One line of text here (bulk.json keeps it as a string), from the same facts as the other reports.
+		const facts = machineFacts(n8n);
+		const machine = `${facts.nproc} CPU (${facts.cpu}), ${facts.memoryGiB} GiB RAM, ${facts.os}; n8n ${facts.n8n}; ${facts.date}`;
 		const lines = [
 			'# Bulk benchmark: Create or Update Contacts in Bulk vs the per-item path',
 			'',

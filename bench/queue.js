@@ -29,12 +29,12 @@ const http = require('http');
 const { spawn } = require('child_process');
 
 const n8n = require('../scripts/lib/n8n');
-const { N8N_VERSION } = require('../scripts/ensure-n8n');
 const { startEmulator } = require('../scripts/emulator');
+const { walkArgs } = require('../scripts/lib/args');
 const { missingServices, startRedis, startPostgres, waitForOutput } = require('./lib/services');
 const { LIMIT, instrument, summarize } = require('./lib/traffic');
+const { RESULTS, prepareRuntime, machineFacts } = require('./lib/setup');
 
-const RESULTS = path.join(__dirname, 'results');
 const ENCRYPTION_KEY = 'activecampaign-v3-queue-bench-key';
 const CREDENTIAL = { id: 'AcV3QueueBenchCr', name: 'ActiveCampaign emulator (queue bench)' };
 const WORKFLOWS = {
@@ -68,13 +68,8 @@ const log = (message) => process.stderr.write(`[bench:queue ${new Date().toISOSt
 
 function parseArgs(argv) {
 	const options = { latencyMs: 100, calls: 30, perCall: 10, tags: 60, workers: 3, processes: 3, timeoutS: 480, dbPoolSize: 0, only: undefined, keep: false };
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		const value = () => {
-			const next = argv[++i];
-			if (next === undefined) throw new Error(`${arg} needs a value`);
-			return next;
-		};
+	const usage = 'usage: npm run bench:queue -- [--latency 100] [--calls 30] [--per-call 10] [--tags 60] [--timeout 480] [--db-pool-size N] [--only plain|queue] [--keep]\n';
+	walkArgs(argv, usage, (arg, value) => {
 		if (arg === '--latency') options.latencyMs = Number(value());
 		else if (arg === '--calls') options.calls = Number(value());
 		else if (arg === '--per-call') options.perCall = Number(value());
@@ -83,11 +78,9 @@ function parseArgs(argv) {
 		else if (arg === '--db-pool-size') options.dbPoolSize = Number(value());
 		else if (arg === '--only') options.only = value();
 		else if (arg === '--keep') options.keep = true;
-		else if (arg === '--help' || arg === '-h') {
-			process.stdout.write('usage: npm run bench:queue -- [--latency 100] [--calls 30] [--per-call 10] [--tags 60] [--timeout 480] [--db-pool-size N] [--only plain|queue] [--keep]\n');
-			process.exit(0);
-		} else throw new Error(`unknown argument ${arg}`);
-	}
+		else return false;
+		return true;
+	});
 	for (const key of ['latencyMs', 'calls', 'perCall', 'tags', 'timeoutS', 'dbPoolSize']) {
 		if (!Number.isInteger(options[key]) || options[key] < 0) throw new Error(`--${key} must be a whole number >= 0`);
 	}
@@ -465,19 +458,6 @@ async function queueSetup(options, runtime, tarball, folders) {
 
 const pct = (n) => `${(n * 100).toFixed(1)}%`;
 
-function machineFacts(runtime) {
-	const cpus = os.cpus();
-	return {
-		nproc: os.availableParallelism ? os.availableParallelism() : cpus.length,
-		cpu: cpus[0]?.model ?? 'unknown',
-		memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-		os: `${os.type()} ${os.release()}`,
-		n8n: N8N_VERSION,
-		n8nNode: runtime.nodeVersion,
-		date: new Date().toISOString(),
-	};
-}
-
 function verdict(result) {
 	const misses = [];
 	if (result.processes === 1) {
@@ -551,16 +531,7 @@ async function main() {
 			process.exit(2);
 		}
 	}
-	if (!fs.existsSync(path.join(n8n.ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3V1.node.js'))) {
-		throw new Error('dist/ is missing: run "npm run build" first (npm run bench:queue does)');
-	}
-	const runtime = await n8n.ensureN8n();
-	runtime.nodeVersion = await new Promise((resolve) => {
-		const child = spawn(runtime.nodeBin, ['--version']);
-		let text = '';
-		child.stdout.on('data', (c) => (text += c));
-		child.on('close', () => resolve(text.trim().replace(/^v/, '')));
-	});
+	const runtime = await prepareRuntime('bench:queue');
 	fs.mkdirSync(RESULTS, { recursive: true });
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ac-v3-bench-queue-pack-'));
 	live.folders.add(packDir);

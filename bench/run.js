@@ -16,13 +16,11 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
 
-const { ensureN8n, N8N_VERSION } = require('../scripts/ensure-n8n');
 const { startEmulator } = require('../scripts/emulator');
+const { walkArgs } = require('../scripts/lib/args');
+const { ROOT, RESULTS, N8N_VERSION, prepareRuntime, machineFacts, n8nId, node, chain, sourceNodes, stampArrivals, cliEnv, runN8n, importIntoN8n, parseRun, outputItems } = require('./lib/setup');
 
-const ROOT = path.join(__dirname, '..');
-const RESULTS = path.join(__dirname, 'results');
 const LIMIT = 5;
 const PAGE = 100;
 
@@ -32,13 +30,8 @@ const PAGE = 100;
 
 function parseArgs(argv) {
 	const options = { items: 500, latencies: [50, 400], returnAll: 10_000, returnAllLatency: 50, parallel: false, only: undefined, keep: false };
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		const value = () => {
-			const next = argv[++i];
-			if (next === undefined) throw new Error(`${arg} needs a value`);
-			return next;
-		};
+	const usage = 'usage: npm run bench -- [--items 500] [--latencies 50,400] [--return-all 10000] [--return-all-latency 50] [--parallel] [--only ours|builtin]\n';
+	walkArgs(argv, usage, (arg, value) => {
 		if (arg === '--items') options.items = Number(value());
 		else if (arg === '--latencies') options.latencies = value().split(',').map(Number);
 		else if (arg === '--return-all') options.returnAll = Number(value());
@@ -46,13 +39,9 @@ function parseArgs(argv) {
 		else if (arg === '--parallel') options.parallel = true;
 		else if (arg === '--keep') options.keep = true;
 		else if (arg === '--only') options.only = value();
-		else if (arg === '--help' || arg === '-h') {
-			process.stdout.write(
-				'usage: npm run bench -- [--items 500] [--latencies 50,400] [--return-all 10000] [--return-all-latency 50] [--parallel] [--only ours|builtin]\n',
-			);
-			process.exit(0);
-		} else throw new Error(`unknown argument ${arg}`);
-	}
+		else return false;
+		return true;
+	});
 	const whole = (n) => Number.isInteger(n) && n >= 0;
 	if (!whole(options.items) || options.items < 1) throw new Error('--items must be a whole number >= 1');
 	if (!options.latencies.every(whole)) throw new Error('--latencies must be whole numbers of ms, e.g. 50,400');
@@ -69,31 +58,6 @@ const log = (message) => process.stderr.write(`[bench ${new Date().toISOString()
 
 const OUR_TYPE = 'CUSTOM.activeCampaignV3';
 const BUILTIN_TYPE = 'n8n-nodes-base.activeCampaign';
-
-/** n8n wants 16-character IDs; pad a readable stem. */
-const n8nId = (stem) => `${stem}${'0'.repeat(16)}`.slice(0, 16);
-
-function node(name, type, typeVersion, parameters, position, extra = {}) {
-	return { id: `${name.replace(/\W/g, '')}-id`, name, type, typeVersion, position: [position * 220, 0], parameters, ...extra };
-}
-
-function chain(nodes) {
-	const connections = {};
-	for (let i = 0; i + 1 < nodes.length; i++) {
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	}
-	return connections;
-}
-
-/** Manual Trigger → Edit Fields (N items as one array) → Split Out: N items, without a Code node. */
-function sourceNodes(count) {
-	const expression = `={{ { "items": Array.from({ length: ${count} }, (_, i) => ({ email: "bench" + i + "@example.com", firstName: "Bench" + i })) } }}`;
-	return [
-		node('Start', 'n8n-nodes-base.manualTrigger', 1, {}, 0),
-		node('Make Items', 'n8n-nodes-base.set', 3.4, { mode: 'raw', jsonOutput: expression, options: {} }, 1),
-		node('Split Items', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'items', options: {} }, 2),
-	];
-}
 
 /** Create a Contact → Update a Contact → Add a Contact Tag, for every item. */
 function syncWorkflow(run) {
@@ -154,87 +118,8 @@ async function emulatorFor(run) {
 			emulator.db.insert('contacts', { email: `seed${i}@example.com`, phone: '', firstName: `Seed${i}`, lastName: '', orgid: '0', cdate: NOW, udate: NOW });
 		}
 	}
-	// Time-stamp every request as it arrives, for the API-bound window and the achieved rate.
-	const requests = emulator.requests;
-	const push = requests.push.bind(requests);
-	requests.push = (...records) => {
-		for (const record of records) record.at = Date.now();
-		return push(...records);
-	};
+	stampArrivals(emulator);
 	return started;
-}
-
-// ---------------------------------------------------------------------------------------------
-// n8n
-// ---------------------------------------------------------------------------------------------
-
-function n8nEnv(userFolder, brokerPort) {
-	return {
-		...process.env,
-		N8N_USER_FOLDER: userFolder,
-		N8N_CUSTOM_EXTENSIONS: path.join(ROOT, 'dist'),
-		N8N_ENCRYPTION_KEY: 'activecampaign-v3-bench-key',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		// `execute --rawOutput` prints the run through the logger at level info.
-		N8N_LOG_LEVEL: 'info',
-		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-		DB_SQLITE_POOL_SIZE: '2',
-	};
-}
-
-function readHwmKiB(pid) {
-	try {
-		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-		const match = /VmHWM:\s+(\d+) kB/.exec(status);
-		return match ? Number(match[1]) : 0;
-	} catch {
-		return 0;
-	}
-}
-
-/** Runs the n8n CLI; returns stdout, wall time and the peak resident memory of the n8n process. */
-function runN8n(n8n, args, env, { captureTo } = {}) {
-	return new Promise((resolve, reject) => {
-		const started = Date.now();
-		// stdout goes straight to a file: n8n exits right after printing the run, and output
-		// still queued on a pipe would be lost (writes to a file are synchronous).
-		const outFd = captureTo ? fs.openSync(captureTo, 'w') : undefined;
-		const child = spawn(n8n.nodeBin, [n8n.n8nBin, ...args], { env, stdio: ['ignore', outFd ?? 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout?.on('data', (chunk) => (stdout += chunk.toString()));
-		child.stderr.on('data', (chunk) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
-		let peakKiB = 0;
-		// VmHWM is the process's own high-water mark; the last reading before exit is the peak.
-		const poll = setInterval(() => (peakKiB = Math.max(peakKiB, readHwmKiB(child.pid))), 100);
-		child.on('error', (error) => {
-			clearInterval(poll);
-			reject(error);
-		});
-		child.on('close', (code) => {
-			clearInterval(poll);
-			if (outFd !== undefined) fs.closeSync(outFd);
-			resolve({ code, stdout, stderr, wallMs: Date.now() - started, peakKiB });
-		});
-	});
-}
-
-/** `execute --rawOutput` prints the IRun as JSON, possibly after some log lines. */
-function parseRun(text) {
-	const start = text.search(/^\{/m);
-	const end = text.lastIndexOf('\n}');
-	if (start === -1 || end === -1) return undefined;
-	try {
-		return JSON.parse(text.slice(start, end + 2));
-	} catch {
-		return undefined;
-	}
-}
-
-function outputItems(run, nodeName) {
-	const runData = run?.data?.resultData?.runData ?? {};
-	return (runData[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json ?? {});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,19 +187,6 @@ const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 const pct = (n) => `${fmt(n * 100, 1)}%`;
 const mib = (kib) => fmt(kib / 1024, 0);
 const label = (impl) => (impl === 'ours' ? 'ActiveCampaign V3 (ours)' : 'ActiveCampaign (built-in)');
-
-function machineFacts(n8n) {
-	const cpus = os.cpus();
-	return {
-		nproc: os.availableParallelism ? os.availableParallelism() : cpus.length,
-		cpu: cpus[0]?.model ?? 'unknown',
-		memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-		os: `${os.type()} ${os.release()}`,
-		n8n: N8N_VERSION,
-		n8nNode: n8n.nodeVersion,
-		date: new Date().toISOString(),
-	};
-}
 
 function markdown(options, machine, results) {
 	const lines = [];
@@ -427,16 +299,7 @@ function svgChart(options, results) {
 
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
-	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'ActiveCampaignV3V1.node.js'))) {
-		throw new Error('dist/ is missing: run "npm run build" first (npm run bench does)');
-	}
-	const n8n = await ensureN8n();
-	n8n.nodeVersion = await new Promise((resolve) => {
-		const child = spawn(n8n.nodeBin, ['--version']);
-		let text = '';
-		child.stdout.on('data', (c) => (text += c));
-		child.on('close', () => resolve(text.trim().replace(/^v/, '')));
-	});
+	const n8n = await prepareRuntime('bench');
 
 	const impls = options.only ? [options.only] : ['ours', 'builtin'];
 	const runs = [];
@@ -471,21 +334,13 @@ async function main() {
 			data: { apiUrl: run.emulator.url, apiKey: run.emulator.token },
 		}));
 		const workflows = runs.map((run) => (run.kind === 'sync' ? syncWorkflow(run) : returnAllWorkflow(run)));
-		const credentialsFile = path.join(userFolder, 'credentials.json');
-		const workflowsFile = path.join(userFolder, 'workflows.json');
-		fs.writeFileSync(credentialsFile, JSON.stringify(credentials));
-		fs.writeFileSync(workflowsFile, JSON.stringify(workflows));
-		const env = n8nEnv(userFolder, 5700);
 		log(`n8n ${N8N_VERSION}: importing ${credentials.length} credentials and ${workflows.length} workflows into ${userFolder}`);
-		for (const args of [['import:credentials', `--input=${credentialsFile}`], ['import:workflow', `--input=${workflowsFile}`]]) {
-			const result = await runN8n(n8n, args, env);
-			if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (${result.code}):\n${result.stderr}\n${result.stdout}`);
-		}
+		await importIntoN8n(n8n, userFolder, cliEnv(userFolder, 5700), credentials, workflows);
 
 		const execute = async (run, index) => {
 			log(`run ${index + 1}/${runs.length}: ${run.title}${run.kind === 'sync' ? ` (${run.items} items)` : ` (${run.contacts} contacts)`}`);
 			const outputFile = path.join(userFolder, `output-${index}.json`);
-			const result = await runN8n(n8n, ['execute', `--id=${run.workflowId}`, '--rawOutput'], n8nEnv(userFolder, 5710 + index), { captureTo: outputFile });
+			const result = await runN8n(n8n, ['execute', `--id=${run.workflowId}`, '--rawOutput'], cliEnv(userFolder, 5710 + index), { captureTo: outputFile });
 			const parsed = parseRun(fs.readFileSync(outputFile, 'utf8'));
 			if (!parsed) {
 				log(`  n8n exited ${result.code} without a readable run: ${result.stderr.slice(-2000)}`);

@@ -12,6 +12,8 @@
 const fs = require('fs');
 const path = require('path');
 
+const { walkArgs } = require('./lib/args');
+
 const BUILD = path.join(__dirname, '..', 'build', 'emulator');
 
 function load() {
@@ -49,26 +51,17 @@ async function startEmulator(options = {}) {
 
 function parseArgs(argv) {
 	const options = { seed: 'demo' };
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		const value = () => {
-			const next = argv[++i];
-			if (next === undefined) throw new Error(`${arg} needs a value`);
-			return next;
-		};
+	const usage = 'usage: node scripts/emulator.js [--port N] [--rate-limit 5] [--latency 50] [--seed demo|empty] [--token T] [--quiet]\n';
+	walkArgs(argv, usage, (arg, value) => {
 		if (arg === '--port') options.port = Number(value());
 		else if (arg === '--rate-limit') options.rateLimitPerSecond = Number(value());
 		else if (arg === '--latency') options.latencyMs = Number(value());
 		else if (arg === '--seed') options.seed = value();
 		else if (arg === '--token') options.token = value();
 		else if (arg === '--quiet') options.quiet = true;
-		else if (arg === '--help' || arg === '-h') {
-			process.stdout.write(
-				'usage: node scripts/emulator.js [--port N] [--rate-limit 5] [--latency 50] [--seed demo|empty] [--token T] [--quiet]\n',
-			);
-			process.exit(0);
-		} else throw new Error(`unknown argument ${arg}`);
-	}
+		else return false;
+		return true;
+	});
 	for (const key of ['port', 'rateLimitPerSecond', 'latencyMs']) {
 		if (options[key] !== undefined && !(Number.isInteger(options[key]) && options[key] >= 0)) {
 			throw new Error(`--${key} must be a whole number >= 0`);
