@@ -29,10 +29,23 @@ import { sleep } from 'n8n-workflow';
  *    (simulated without adaptation: 2 + 2 + 1 had no request refused, 3 × 1.6 had 16%; see the
  *    simulation test).
  *    - Alone, the quota is the configured rate and nothing is ever cut.
- *    - A 429 at the configured rate (processes starting together, a process joining): halve.
- *    - Every PROBE_INTERVAL_MS without a cut the quota steps up by one (below one request per
- *      second: doubles); a step that meets no 429 makes the next come twice as soon, so a process
- *      whose neighbours finished is back at the full rate within seconds.
+ *    - A 429 at the configured rate (processes starting together, a process joining): halve. After
+ *      2 s at the configured rate a single 429 is forgiven and only a second within
+ *      STRIKE_MEMORY_MS halves: a process alone was refused once in a benchmark run and, halved,
+ *      spent the next 20 s at 2-3 requests/second. Not from the start: processes that start
+ *      together are all refused in their first second, and waiting for a second 429 there let
+ *      the luckiest keep the full rate a little longer (3-4 more 429s per start in the benchmark).
+ *    - After a cut the quota holds for a time that grows with the square of the share (of 5
+ *      requests/second: 1 holds 6 s, 2 holds 22.4 s, 3 holds 50.4 s), then steps up by one (below
+ *      one request per second: doubles); a step that meets no 429 makes the next come twice as
+ *      soon. The small shares probing most is what evens the shares out, so that processes with
+ *      equal work finish together instead of one working on alone at a fraction of the account.
+ *    - Only busy time counts: while nothing waits for the account the probe clock stops, and a
+ *      minute after its last cut an idle process forgets the share. A process that shared the
+ *      account lately and paused for 2 s or more restarts at 40% of the configured rate and steps
+ *      up every second: its neighbours are likely to start their next batch at the same moment,
+ *      and a share that had climbed back while the account was idle sent three processes into
+ *      the account at once (19 of 44 requests refused in the first 5 s of a benchmark run).
  *    - A 429 for a request sent at a level just stepped up to: the step failed; back down.
  *    - A 429 at a level that held: usually another process's failed step, which that process takes
  *      back at once, so the first is only remembered; a second within STRIKE_MEMORY_MS cuts by one
@@ -42,11 +55,9 @@ import { sleep } from 'n8n-workflow';
  *
  *    Measured with the deterministic simulation (test/transport/sharedAccount.simulation.test.ts,
  *    the real limiter on a virtual clock against an account with the real limit; 3 processes, 300
- *    requests and 8 in flight each): 91-93% of the limit while all three are busy, 87-91% over the
- *    whole run, 6-7% of requests refused; the CUBIC curve this replaced gave 85-86% with 7-8%. With
- *    5% of requests held back 300-650 ms before sending (as n8n does under load) and 100 requests
- *    each, so that start and end weigh more: 82-84% over the whole run with 9% refused, against
- *    72-77% with 12% before. A process alone is never refused. Real processes: README, "Scaling out".
+ *    requests and 8 in flight each): 93-94% of the limit while all three are busy, 87-88% over the
+ *    whole run, 6-7% of requests refused; two processes 92% / 88% with 2%. A process alone is never
+ *    refused. Real processes: README, "Scaling out".
  *
  * The state lives in a RateLimiter instance; the transport uses one per process (module level), so
  * every item, execution and node instance in the process that uses the same account shares it.
@@ -64,19 +75,41 @@ const RTT_TRUSTED_AFTER = 10;
 /** The rate never drops below this fraction of the configured rate. */
 const MIN_RATE_FRACTION = 0.1;
 /**
- * How long a quota holds before it steps up, after a cut or a failed step. Each step up that fails
- * costs a 429 or two: 3 processes probing every 10 s refuse about 1 request in 12 (simulation:
- * 5 s gave 15% refused, 15 s 7% but slower recovery when a neighbour finishes).
+ * How long a quota holds before it steps up, after a cut or a failed step: PROBE_SCALE_MS times the
+ * square of the share (quota ÷ configured rate), at least MIN_HOLD_MS. Of 5 requests/second, a share
+ * of 1 steps up after 6 s, 2 after 22.4 s, 3 after 50.4 s. Each step that fails costs a 429, and
+ * while the account is full every step fails: a request beyond the others' periodic requests is
+ * the one the server refuses, so a process that holds its share is rarely refused and the prober
+ * pays. The smallest share probing most is what lets it take over what a neighbour gives up,
+ * instead of the largest keeping its lead. The price: a process whose neighbours have finished
+ * learns so only by a step, so at 2 requests/second it may work on alone for up to 22 s before it
+ * climbs (seen in the benchmark; a cap of 16 s on the hold did not shorten those tails there and
+ * gave 11% refused in one row). bench/share-sim.js, 40 seeds of the benchmark's scenarios: one hold
+ * of 10 s for every share 83-85% of the limit with 4-9% refused, this 85-88% with 3-8%.
  */
-const PROBE_INTERVAL_MS = 10_000;
+const PROBE_SCALE_MS = 140_000;
+const MIN_HOLD_MS = 6_000;
 /** The quickest step ups come, after steps that met no 429. */
 const MIN_PROBE_INTERVAL_MS = 1_000;
 /** A step up has failed when a request sent within this long after it is refused. */
-const STEP_TRIAL_MS = PROBE_INTERVAL_MS;
+const STEP_TRIAL_MS = 10_000;
 /** A process at two or more requests/second for this long gives one up to another's step. */
 const YIELD_AFTER_MS = 15_000;
 /** A lone 429 at a level that held is forgotten after this long. */
 const STRIKE_MEMORY_MS = 3_000;
+/** After this long at the configured rate, a single 429 is forgiven (a second halves). */
+const STRAY_FORGIVEN_AFTER_MS = 2_000;
+/** A share is forgotten this long after its last cut when the account was idle in between. */
+const FORGET_AFTER_MS = 60_000;
+/** A pause this long before a new busy period makes a process that shared lately restart low. */
+const WARM_IDLE_MS = 2_000;
+/** Where such a restart begins, as a fraction of the configured rate. */
+const WARM_START_FRACTION = 0.4;
+
+/** How long a quota of `quota` requests/second holds before it steps up (see PROBE_SCALE_MS). */
+function holdAfterCutMs(quota: number, maxRate: number): number {
+	return Math.max(MIN_HOLD_MS, Math.round(PROBE_SCALE_MS * (quota / maxRate) ** 2));
+}
 
 /** Time as the limiter sees it. `sleep` never rejects; it ends early when `signal` aborts. */
 export interface Clock {
@@ -118,17 +151,54 @@ class QuotaShare {
 	/** The last change of the quota (a cut or a step up). */
 	private lastChangeAt = -Infinity;
 	/** How long the quota stays before the next step up. */
-	private probeAfterMs = PROBE_INTERVAL_MS;
+	private probeAfterMs = MIN_HOLD_MS;
 	/** Since when the quota has been at its level (a failed step back to it does not count). */
 	private heldSince = -Infinity;
 	private heldBeforeStep = -Infinity;
 	/** 429s that did not cut yet (another process's step up is a passing overload). */
 	private strikes: number[] = [];
 	cuts = 0;
+	/** Since when the configured rate has applied (undefined until first asked). */
+	private fullRateSince: number | undefined;
+
+	/**
+	 * Nobody asked for the account from `since` until `now`. A share says something only about a
+	 * busy account: idle time does not count towards a step up, and a minute after the last cut
+	 * the share is forgotten (the configured rate applies again). A process that shared the
+	 * account lately and then paused may meet the others again at once (a new batch of executions
+	 * everywhere): it restarts at WARM_START_RATE and steps up every second while steps hold,
+	 * instead of at a rate that may have climbed back while the account was idle.
+	 */
+	resume(since: number, now: number, maxRate: number): void {
+		if (now - this.lastCutAt >= FORGET_AFTER_MS) {
+			// A new batch after a pause may meet other processes at once: not "settled" yet.
+			if (this.quota !== undefined || now - since >= WARM_IDLE_MS) this.fullRateSince = now;
+			this.quota = undefined;
+			return;
+		}
+		if (now - since < WARM_IDLE_MS) {
+			// A short pause (between two items, a retry): the probe clock only stops.
+			if (this.quota !== undefined && this.lastChangeAt > -Infinity) this.lastChangeAt += now - Math.max(since, this.lastChangeAt);
+			return;
+		}
+		this.quota = Math.min(this.quota ?? maxRate, Math.max(1, Math.floor(maxRate * WARM_START_FRACTION)));
+		this.heldSince = now;
+		this.lastChangeAt = now;
+		this.lastStepUpAt = -Infinity;
+		this.strikes = [];
+		this.probeAfterMs = MIN_PROBE_INTERVAL_MS;
+		if (this.quota >= maxRate) {
+			this.quota = undefined;
+			this.fullRateSince = now;
+		}
+	}
 
 	/** The allowed rate at `now`, after the step ups that are due. */
 	rate(now: number, maxRate: number): number {
-		if (this.quota === undefined) return maxRate;
+		if (this.quota === undefined) {
+			this.fullRateSince ??= now;
+			return maxRate;
+		}
 		while (this.quota < maxRate && now - this.lastChangeAt >= this.probeAfterMs) {
 			this.beforeStepUp = this.quota;
 			this.heldBeforeStep = this.heldSince;
@@ -136,10 +206,16 @@ class QuotaShare {
 			this.lastStepUpAt = this.lastChangeAt;
 			this.heldSince = this.lastChangeAt;
 			this.quota = this.quota < 1 ? Math.min(1, this.quota * 2) : Math.min(maxRate, Math.floor(this.quota) + 1);
-			// A step up that met no 429: capacity others left; the next comes sooner.
+			// A step up that met no 429: capacity others left; the next comes sooner. (A step every
+			// second after the first success was tried: more of the account's spare capacity found
+			// early, but the steps also took slots from neighbours that were still busy; the
+			// simulation went from 4% to 10% refused and the benchmark's 429s rose to 11%.)
 			this.probeAfterMs = Math.max(MIN_PROBE_INTERVAL_MS, this.probeAfterMs / 2);
 		}
-		if (this.quota >= maxRate) this.quota = undefined;
+		if (this.quota >= maxRate) {
+			this.quota = undefined;
+			this.fullRateSince = now;
+		}
 		return this.quota === undefined ? maxRate : this.quota;
 	}
 
@@ -157,6 +233,7 @@ class QuotaShare {
 		let next: number;
 		let heldSince = now;
 		if (this.quota === undefined) {
+			if (now - (this.fullRateSince ?? now) >= STRAY_FORGIVEN_AFTER_MS && this.strike(now, 2)) return false;
 			// At the configured rate (a process that believed it was alone, or processes starting
 			// together): halve. Cutting only to what the server accepted from this process in the
 			// last window was tried: the process that happened to get most of the first window
@@ -182,7 +259,7 @@ class QuotaShare {
 		this.quota = next;
 		this.lastCutAt = now;
 		this.lastChangeAt = now;
-		this.probeAfterMs = PROBE_INTERVAL_MS;
+		this.probeAfterMs = holdAfterCutMs(next, maxRate);
 		this.cuts++;
 		return true;
 	}
@@ -196,6 +273,8 @@ class AccountLimiter {
 	/** The latest round trips (grant to answer), oldest first. */
 	private readonly rtts: number[] = [];
 	private lastGrantAt = -Infinity;
+	/** Since when nobody waits for this account (undefined while somebody does). */
+	private idleSince: number | undefined;
 	readonly share = new QuotaShare();
 
 	constructor(
@@ -222,6 +301,10 @@ class AccountLimiter {
 			};
 			const waiter: Waiter = { resolve, forget: () => signal?.removeEventListener('abort', onAbort) };
 			signal?.addEventListener('abort', onAbort, { once: true });
+			if (this.queue.length === 0 && this.idleSince !== undefined) {
+				this.share.resume(this.idleSince, this.clock.now(), this.maxRate);
+				this.idleSince = undefined;
+			}
 			if (first) this.queue.unshift(waiter);
 			else this.queue.push(waiter);
 			this.kick();
@@ -302,6 +385,7 @@ class AccountLimiter {
 	private grantHead(now: number): void {
 		const waiter = this.queue.shift()!;
 		waiter.forget();
+		if (this.queue.length === 0) this.idleSince = now;
 		const slot: Slot = { granted: now };
 		this.slots.push(slot);
 		this.lastGrantAt = now;
