@@ -20,6 +20,8 @@
 // bench/results/share-sim.md (git-ignored), also printed.
 'use strict';
 
+let mapConcurrent; // from dist/, loaded in main() once the build is known to be there
+
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
@@ -32,6 +34,8 @@ const { RESULTS } = require('./lib/setup');
 const ROOT = path.resolve(__dirname, '..');
 const LIMITER_SOURCE = 'nodes/ActiveCampaignV3/transport/rateLimiter.ts';
 const BUILT_LIMITER = path.join(ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'transport', 'rateLimiter.js');
+// The node's own "at most N at a time" (items in flight, executions per worker).
+const BUILT_CONCURRENCY = path.join(ROOT, 'dist', 'nodes', 'ActiveCampaignV3', 'framework', 'concurrency.js');
 const SIMULATION = path.join(ROOT, 'build', 'emulator', 'simulation.js');
 
 const USAGE = `usage: node bench/share-sim.js [--seeds N] [--latency MS] [--held FRACTION] [--baseline GIT_REF]
@@ -86,19 +90,11 @@ async function request(w, p, apply = () => undefined) {
 	}
 }
 
-/** Runs `count` tasks, at most `inFlight` at a time. */
-async function pool(count, inFlight, task) {
-	let next = 0;
-	await Promise.all(Array.from({ length: Math.min(count, inFlight) }, async () => {
-		while (next < count) await task(next++);
-	}));
-}
-
-const contacts = (w, p, count, inFlight) => pool(count, inFlight, () => request(w, p));
+const contacts = (w, p, count, inFlight) => mapConcurrent(count, inFlight, () => request(w, p));
 
 /** Create a Tag: look it up, create it, and when another process was first (422), look it up again. */
 function tags(w, p, names) {
-	return pool(names, 8, async (i) => {
+	return mapConcurrent(names, 8, async (i) => {
 		const name = `tag ${i}`;
 		if (await request(w, p, () => w.tags.has(name))) return;
 		const created = await request(w, p, () => (w.tags.has(name) ? 422 : (w.tags.add(name), 201)));
@@ -158,7 +154,7 @@ async function queueScenarios(limiter, simulation, seed, options) {
 		executions[worker]++;
 	}
 	const busy = [0, 1, 2].filter((p) => executions[p] > 0);
-	const queueContacts = await phase(w, busy.map((p) => ({ start: start(), run: () => pool(executions[p], 10, () => contacts(w, p, 10, 8)) })));
+	const queueContacts = await phase(w, busy.map((p) => ({ start: start(), run: () => mapConcurrent(executions[p], 10, () => contacts(w, p, 10, 8)) })));
 	await pauseFor(w, 5000);
 	w.tags = new Set();
 	const queueTags = await phase(w, [0, 1, 2].map(() => Math.floor(w.random() * 3)).map((p) => ({ start: start(), run: () => tags(w, p, 60) })));
@@ -196,9 +192,10 @@ async function simulateAll(limiter, simulation, options) {
 
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
-	for (const [file, command] of [[BUILT_LIMITER, 'npm run build'], [SIMULATION, 'npm run build:emulator']]) {
+	for (const [file, command] of [[BUILT_LIMITER, 'npm run build'], [BUILT_CONCURRENCY, 'npm run build'], [SIMULATION, 'npm run build:emulator']]) {
 		if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run ${command} first`);
 	}
+	({ mapConcurrent } = require(BUILT_CONCURRENCY));
 	const simulation = require(SIMULATION);
 	const current = await simulateAll(require(BUILT_LIMITER), simulation, options);
 	const baseline = options.baseline ? await simulateAll(limiterAt(options.baseline), simulation, options) : undefined;

@@ -205,6 +205,15 @@ describe('the share of one process, rule by rule (virtual clock)', () => {
 		});
 	});
 
+	it('a new busy period after a pause of 2 s or more starts that count again: its first 429 halves', async () => {
+		await onVirtualClock(async ({ limiter, at, send }) => {
+			await send(); // at the configured rate since 0 ms
+			await at(10_000); // idle for 10 s: a new batch may meet other processes at once
+			limiter.throttled('account', await send());
+			expect([rate(limiter), limiter.cuts('account')]).toEqual([2, 1]);
+		});
+	});
+
 	it('a 429 in the first 2 s at the configured rate halves it; a share of 2 of 5 holds 22.4 s, and each step that meets no 429 halves the wait for the next', async () => {
 		await onVirtualClock(async ({ limiter, at, clock }) => {
 			keepBusy(limiter, clock, 45_000);

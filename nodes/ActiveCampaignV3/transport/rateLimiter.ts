@@ -166,8 +166,9 @@ class QuotaShare {
 	 * busy account: idle time does not count towards a step up, and a minute after the last cut
 	 * the share is forgotten (the configured rate applies again). A process that shared the
 	 * account lately and then paused may meet the others again at once (a new batch of executions
-	 * everywhere): it restarts at WARM_START_RATE and steps up every second while steps hold,
-	 * instead of at a rate that may have climbed back while the account was idle.
+	 * everywhere): it restarts at WARM_START_FRACTION of the configured rate and steps up every
+	 * second while steps hold, instead of at a rate that may have climbed back while the account
+	 * was idle.
 	 */
 	resume(since: number, now: number, maxRate: number): void {
 		if (now - this.lastCutAt >= FORGET_AFTER_MS) {
