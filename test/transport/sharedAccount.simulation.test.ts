@@ -288,6 +288,20 @@ describe('the share of one process, rule by rule (virtual clock)', () => {
 		});
 	});
 
+	it('the step back up to the configured rate is a step too: a 429 for a request sent just after it goes back one level, not to half', async () => {
+		await onVirtualClock(async ({ limiter, at, clock }) => {
+			keepBusy(limiter, clock, 130_000);
+			await at(50);
+			limiter.throttled('account', 0); // 5 -> 2
+			expect(await ratesAt(limiter, at, [22_450, 33_650, 39_250])).toEqual([3, 4, 5]);
+			await at(39_350);
+			limiter.throttled('account', 39_300); // a neighbour still sending its last requests
+			expect([rate(limiter), limiter.cuts('account')]).toEqual([4, 2]);
+			// Back at 4, it holds as a share of 4 of 5 does after a cut: 140 s × (4/5)² = 89.6 s.
+			expect(await ratesAt(limiter, at, [128_949, 128_950])).toEqual([4, 5]);
+		});
+	});
+
 	it('one 429 at a level that held is forgiven (another process stepping up); a second within 3 s cuts by one', async () => {
 		await onVirtualClock(async ({ limiter, at, clock }) => {
 			keepBusy(limiter, clock, 9_000);

@@ -46,7 +46,8 @@ import { sleep } from 'n8n-workflow';
  *      up every second: its neighbours are likely to start their next batch at the same moment,
  *      and a share that had climbed back while the account was idle sent three processes into
  *      the account at once (19 of 44 requests refused in the first 5 s of a benchmark run).
- *    - A 429 for a request sent at a level just stepped up to: the step failed; back down.
+ *    - A 429 for a request sent at a level just stepped up to: the step failed; back down one
+ *      level, also when the step was the one back to the configured rate.
  *    - A 429 at a level that held: usually another process's failed step, which that process takes
  *      back at once, so the first is only remembered; a second within STRIKE_MEMORY_MS cuts by one
  *      (the account is really over: a process joined). A process that has held two or more
@@ -233,15 +234,20 @@ class QuotaShare {
 		const lower = current <= 1 ? Math.max(maxRate * MIN_RATE_FRACTION, current / 2) : Math.ceil(current) - 1;
 		let next: number;
 		let heldSince = now;
-		if (this.quota === undefined) {
+		// Sent at a level this process had just stepped up to, the configured rate included.
+		const stepOnTrial = grantedAt >= this.lastStepUpAt && grantedAt < this.lastStepUpAt + STEP_TRIAL_MS && this.lastStepUpAt > this.lastCutAt;
+		if (this.quota === undefined && !stepOnTrial) {
 			if (now - (this.fullRateSince ?? now) >= STRAY_FORGIVEN_AFTER_MS && this.strike(now, 2)) return false;
 			// At the configured rate (a process that believed it was alone, or processes starting
 			// together): halve. Cutting only to what the server accepted from this process in the
 			// last window was tried: the process that happened to get most of the first window
 			// kept 4 of 5 requests/second and the others 1.
 			next = current <= 1 ? lower : Math.max(1, Math.floor(current / 2));
-		} else if (grantedAt >= this.lastStepUpAt && grantedAt < this.lastStepUpAt + STEP_TRIAL_MS && this.lastStepUpAt > this.lastCutAt) {
-			// Sent at a level this process just stepped up to: the step failed, go back.
+		} else if (stepOnTrial) {
+			// The step failed: go back one level. Also when the step was the one back to the
+			// configured rate: halving there (as for a process that believed it was alone) sent a
+			// process whose last neighbour still had a few requests to send down to 2 requests per
+			// second, where it then worked on alone for 20 s (the deterministic simulation).
 			next = this.beforeStepUp;
 			heldSince = this.heldBeforeStep;
 		} else if (this.strike(now, current >= 2 && now - this.heldSince >= YIELD_AFTER_MS ? 1 : 2)) {
