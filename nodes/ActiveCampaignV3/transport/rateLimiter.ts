@@ -29,12 +29,13 @@ import { sleep } from 'n8n-workflow';
  *    (simulated without adaptation: 2 + 2 + 1 had no request refused, 3 × 1.6 had 16%; see the
  *    simulation test).
  *    - Alone, the quota is the configured rate and nothing is ever cut.
- *    - A 429 at the configured rate (processes starting together, a process joining): halve. After
- *      2 s at the configured rate a single 429 is forgiven and only a second within
- *      STRIKE_MEMORY_MS halves: a process alone was refused once in a benchmark run and, halved,
- *      spent the next 20 s at 2-3 requests/second. Not from the start: processes that start
- *      together are all refused in their first second, and waiting for a second 429 there let
- *      the luckiest keep the full rate a little longer (3-4 more 429s per start in the benchmark).
+ *    - A 429 at the configured rate (processes starting together, a process joining): halve, every
+ *      time. A process at the configured rate fills the server's window, so a process that joins
+ *      is refused at every try while the first one is hardly ever refused; its rare 429 is the
+ *      only sign that somebody else wants the account. Forgiving a single one after 2 s at the
+ *      configured rate (to spare a process alone a stray 429) kept joining processes at half a
+ *      request per second for 20-50 s in the simulation, and favoured whichever process happened
+ *      to start first (n8n processes start up to 1.2 s apart in the benchmark).
  *    - After a cut the quota holds for a time that grows with the square of the share (of 5
  *      requests/second: 1 holds 6 s, 2 holds 22.4 s, 3 holds 50.4 s), then steps up by one (below
  *      one request per second: doubles); a step that meets no 429 makes the next come twice as
@@ -98,8 +99,6 @@ const STEP_TRIAL_MS = 10_000;
 const YIELD_AFTER_MS = 15_000;
 /** A lone 429 at a level that held is forgotten after this long. */
 const STRIKE_MEMORY_MS = 3_000;
-/** After this long at the configured rate, a single 429 is forgiven (a second halves). */
-const STRAY_FORGIVEN_AFTER_MS = 2_000;
 /** A share is forgotten this long after its last cut when the account was idle in between. */
 const FORGET_AFTER_MS = 60_000;
 /** A pause this long before a new busy period makes a process that shared lately restart low. */
@@ -159,8 +158,6 @@ class QuotaShare {
 	/** 429s that did not cut yet (another process's step up is a passing overload). */
 	private strikes: number[] = [];
 	cuts = 0;
-	/** Since when the configured rate has applied (undefined until first asked). */
-	private fullRateSince: number | undefined;
 
 	/**
 	 * Nobody asked for the account from `since` until `now`. A share says something only about a
@@ -173,8 +170,6 @@ class QuotaShare {
 	 */
 	resume(since: number, now: number, maxRate: number): void {
 		if (now - this.lastCutAt >= FORGET_AFTER_MS) {
-			// A new batch after a pause may meet other processes at once: not "settled" yet.
-			if (this.quota !== undefined || now - since >= WARM_IDLE_MS) this.fullRateSince = now;
 			this.quota = undefined;
 			return;
 		}
@@ -189,18 +184,12 @@ class QuotaShare {
 		this.lastStepUpAt = -Infinity;
 		this.strikes = [];
 		this.probeAfterMs = MIN_PROBE_INTERVAL_MS;
-		if (this.quota >= maxRate) {
-			this.quota = undefined;
-			this.fullRateSince = now;
-		}
+		if (this.quota >= maxRate) this.quota = undefined;
 	}
 
 	/** The allowed rate at `now`, after the step ups that are due. */
 	rate(now: number, maxRate: number): number {
-		if (this.quota === undefined) {
-			this.fullRateSince ??= now;
-			return maxRate;
-		}
+		if (this.quota === undefined) return maxRate;
 		while (this.quota < maxRate && now - this.lastChangeAt >= this.probeAfterMs) {
 			this.beforeStepUp = this.quota;
 			this.heldBeforeStep = this.heldSince;
@@ -214,10 +203,7 @@ class QuotaShare {
 			// simulation went from 4% to 10% refused and the benchmark's 429s rose to 11%.)
 			this.probeAfterMs = Math.max(MIN_PROBE_INTERVAL_MS, this.probeAfterMs / 2);
 		}
-		if (this.quota >= maxRate) {
-			this.quota = undefined;
-			this.fullRateSince = now;
-		}
+		if (this.quota >= maxRate) this.quota = undefined;
 		return this.quota === undefined ? maxRate : this.quota;
 	}
 
@@ -237,7 +223,6 @@ class QuotaShare {
 		// Sent at a level this process had just stepped up to, the configured rate included.
 		const stepOnTrial = grantedAt >= this.lastStepUpAt && grantedAt < this.lastStepUpAt + STEP_TRIAL_MS && this.lastStepUpAt > this.lastCutAt;
 		if (this.quota === undefined && !stepOnTrial) {
-			if (now - (this.fullRateSince ?? now) >= STRAY_FORGIVEN_AFTER_MS && this.strike(now, 2)) return false;
 			// At the configured rate (a process that believed it was alone, or processes starting
 			// together): halve. Cutting only to what the server accepted from this process in the
 			// last window was tried: the process that happened to get most of the first window
