@@ -2,10 +2,12 @@
 // Scaling-out benchmark: several n8n 2.41.1 processes sharing one ActiveCampaign account (the
 // project's emulator with the real limit: 5 requests/second per account, 429 + Retry-After).
 //
-//   npm run bench:queue                       # builds, then every scenario below (about 10 minutes)
+//   npm run bench:queue                       # builds, then every scenario below (about 8 minutes)
 //   npm run bench:queue -- --latency 400      # the emulator answers after 400 ms instead of 100 ms
 //   npm run bench:queue -- --only plain       # only the plain processes (or: --only queue)
 //   npm run bench:queue -- --keep             # keep user folders and n8n logs for a look afterwards
+//   npm run bench:queue -- --requests-log     # also every request of every scenario (arrival, status,
+//                                             # process) in bench/results/queue-requests.json
 //
 // Setups (each gets a fresh emulator; our package is packed once and installed into every user
 // folder as n8n installs community packages):
@@ -67,8 +69,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 const log = (message) => process.stderr.write(`[bench:queue ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 function parseArgs(argv) {
-	const options = { latencyMs: 100, calls: 30, perCall: 10, tags: 60, workers: 3, processes: 3, timeoutS: 480, dbPoolSize: 0, only: undefined, keep: false };
-	const usage = 'usage: npm run bench:queue -- [--latency 100] [--calls 30] [--per-call 10] [--tags 60] [--timeout 480] [--db-pool-size N] [--only plain|queue] [--keep]\n';
+	const options = { latencyMs: 100, calls: 30, perCall: 10, tags: 60, workers: 3, processes: 3, timeoutS: 480, dbPoolSize: 0, only: undefined, keep: false, requestsLog: false };
+	const usage = 'usage: npm run bench:queue -- [--latency 100] [--calls 30] [--per-call 10] [--tags 60] [--timeout 480] [--db-pool-size N] [--only plain|queue] [--keep] [--requests-log]\n';
 	walkArgs(argv, usage, (arg, value) => {
 		if (arg === '--latency') options.latencyMs = Number(value());
 		else if (arg === '--calls') options.calls = Number(value());
@@ -78,6 +80,7 @@ function parseArgs(argv) {
 		else if (arg === '--db-pool-size') options.dbPoolSize = Number(value());
 		else if (arg === '--only') options.only = value();
 		else if (arg === '--keep') options.keep = true;
+		else if (arg === '--requests-log') options.requestsLog = true;
 		else return false;
 		return true;
 	});
@@ -309,6 +312,9 @@ async function runScenario({ name, setup, processes, emulator, traffic, calls, k
 		executionsPerWorker,
 		...summary,
 	};
+	// Every request in arrival order (ms from the scenario's first), for --requests-log; not in queue.json.
+	const first = records.length > 0 ? records[0].at : 0;
+	Object.defineProperty(result, 'requestLog', { enumerable: false, value: records.map((r) => ({ atMs: r.at - first, status: r.status, sender: r.sender, method: r.method })) });
 	log(
 		`  ${result.requests} requests, ${result.refused429} × 429 (${(summary.share429 * 100).toFixed(1)}%), ${(summary.ofLimit * 100).toFixed(1)}% of the limit over ${summary.busyS.toFixed(1)} s, ` +
 			`failed ${failed}, stored twice ${dup.storedTwice}, applied twice ${dup.appliedTwice}, missing ${dup.missing}`,
@@ -552,6 +558,10 @@ async function main() {
 	fs.writeFileSync(path.join(RESULTS, 'queue.json'), `${JSON.stringify({ options, machine, results }, null, 2)}\n`);
 	process.stdout.write(md);
 	log(`written: bench/results/queue.md, queue.json`);
+	if (options.requestsLog) {
+		fs.writeFileSync(path.join(RESULTS, 'queue-requests.json'), `${JSON.stringify(Object.fromEntries(results.map((r) => [r.name, r.requestLog])))}\n`);
+		log('written: bench/results/queue-requests.json');
+	}
 }
 
 main().catch((error) => {
