@@ -99,6 +99,8 @@ async function request(w, p, apply = () => undefined) {
 
 /** How far apart the processes start, ms (uniformly at random up to this), per scenario. */
 const START_SPREAD_MS = { distinct: 1200, sameTags: 100, queueContacts: 500, queueTags: 300 };
+/** When a process of `scenario` starts, ms after the phase begins. */
+const startOffset = (w, scenario) => w.random() * START_SPREAD_MS[scenario];
 /** In queue mode with distinct contacts: answers arriving in this first part of the run are handled this late (plus up to 300 ms). */
 const QUEUE_START_LAG_MS = 1000;
 
@@ -143,19 +145,17 @@ async function pauseFor(w, ms) {
 
 async function plainScenarios(limiter, simulation, seed, options) {
 	const w = world(limiter, simulation, seed, options);
-	const start = (scenario) => w.random() * START_SPREAD_MS[scenario];
 	w.tags = new Set();
 	const alone = await phase(w, [{ start: 0, run: () => contacts(w, 0, 100, 80) }]);
 	await pauseFor(w, 5000);
-	const distinct = await phase(w, [0, 1, 2].map((p) => ({ start: start('distinct'), run: () => contacts(w, p, 100, 80) })));
+	const distinct = await phase(w, [0, 1, 2].map((p) => ({ start: startOffset(w, 'distinct'), run: () => contacts(w, p, 100, 80) })));
 	await pauseFor(w, 5000);
-	const sameTags = await phase(w, [0, 1, 2].map((p) => ({ start: start('sameTags'), run: () => tags(w, p, 60) })));
+	const sameTags = await phase(w, [0, 1, 2].map((p) => ({ start: startOffset(w, 'sameTags'), run: () => tags(w, p, 60) })));
 	return { alone, distinct, sameTags };
 }
 
 async function queueScenarios(limiter, simulation, seed, options) {
 	const w = world(limiter, simulation, seed * 7 + 3, options);
-	const start = (scenario) => w.random() * START_SPREAD_MS[scenario];
 	w.tags = new Set();
 	// 30 executions land on the workers at random, at most 10 (n8n's worker concurrency) each.
 	const executions = [0, 0, 0];
@@ -167,10 +167,10 @@ async function queueScenarios(limiter, simulation, seed, options) {
 	}
 	const busy = [0, 1, 2].filter((p) => executions[p] > 0);
 	w.lagUntil = w.clock.now() + QUEUE_START_LAG_MS;
-	const queueContacts = await phase(w, busy.map((p) => ({ start: start('queueContacts'), run: () => mapConcurrent(executions[p], 10, () => contacts(w, p, 10, 8)) })));
+	const queueContacts = await phase(w, busy.map((p) => ({ start: startOffset(w, 'queueContacts'), run: () => mapConcurrent(executions[p], 10, () => contacts(w, p, 10, 8)) })));
 	await pauseFor(w, 5000);
 	w.tags = new Set();
-	const queueTags = await phase(w, [0, 1, 2].map(() => Math.floor(w.random() * 3)).map((p) => ({ start: start('queueTags'), run: () => tags(w, p, 60) })));
+	const queueTags = await phase(w, [0, 1, 2].map(() => Math.floor(w.random() * 3)).map((p) => ({ start: startOffset(w, 'queueTags'), run: () => tags(w, p, 60) })));
 	return { queueContacts, queueTags };
 }
 
