@@ -28,7 +28,8 @@ import { sleep } from 'n8n-workflow';
  *    (3 × 1.6 = 4.8) overflow it again and again as their requests drift in and out of step
  *    (simulated without adaptation: 2 + 2 + 1 had no request refused, 3 × 1.6 had 16%; see the
  *    simulation test).
- *    - Alone, the quota is the configured rate and nothing is ever cut.
+ *    - Alone, the quota is the configured rate and nothing is cut, unless the server refuses a
+ *      request although the account had room (a stray 429, below).
  *    - A 429 at the configured rate (processes starting together, a process joining): halve, every
  *      time. A process at the configured rate fills the server's window, so a process that joins
  *      is refused at every try while the first one is hardly ever refused; its rare 429 is the
