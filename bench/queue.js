@@ -489,6 +489,16 @@ function splitText(result) {
 		.join('; ');
 }
 
+/**
+ * "3 at work: 41.2 s at 93.1% of the limit; 2: …": how long each number of processes was at work,
+ * and at what rate (not for less than a second: a rate over a few requests says nothing).
+ */
+function atWorkText(groups) {
+	return groups
+		.map((g, i) => `${g.processes}${i === 0 ? ' at work' : ''}: ${g.seconds.toFixed(1)} s${g.seconds >= 1 ? ` at ${pct(g.ofLimit)}${i === 0 ? ' of the limit' : ''}` : ''}`)
+		.join('; ');
+}
+
 function markdown(options, machine, results) {
 	const lines = [];
 	lines.push('# Scaling out: several n8n processes, one ActiveCampaign account', '');
@@ -506,6 +516,8 @@ function markdown(options, machine, results) {
 	}
 	lines.push('', '## Split per process', '');
 	for (const r of results) lines.push(`- ${r.name}: ${splitText(r)}`);
+	lines.push('', '## Processes at work (from the first to the last accepted request)', '');
+	for (const r of results.filter((x) => x.processes > 1)) lines.push(`- ${r.name}: ${atWorkText(r.atWork)}`);
 	lines.push('', '## 429s over time (5-second buckets: requests / 429s)', '');
 	for (const r of results) lines.push(`- ${r.name}: ${r.overTime.map((b) => `${b.requests}/${b.refused429}`).join(' ')}`);
 	const errors = results.filter((r) => r.errorSamples.length);
@@ -515,7 +527,7 @@ function markdown(options, machine, results) {
 	}
 	lines.push(
 		'',
-		'"% of limit": accepted requests after the first 5, per second from the first to the last accepted request, ÷ 5 (a sliding window lets 5 start at once). "busy period": first to last request arrival. "failed items": StatusCode ≠ 200 or ErrorMessage ≠ "" in the executions\' outputs (or no answer). "stored twice": emails/tag names stored more than once in the emulator; "applied twice": keys whose create the emulator accepted more than once; "missing": keys never stored. Queue mode: executions per worker from the workers\' logs ("Worker started execution"); requests per process from the emulator\'s TCP connections, matched to process IDs through /proc.',
+		'"% of limit": accepted requests after the first 5, per second from the first to the last accepted request, ÷ 5 (a sliding window lets 5 start at once). "Processes at work": that time split by how many processes were between their own first and last request, with the rate in each part (the parts add up to "% of limit"). "busy period": first to last request arrival. "failed items": StatusCode ≠ 200 or ErrorMessage ≠ "" in the executions\' outputs (or no answer). "stored twice": emails/tag names stored more than once in the emulator; "applied twice": keys whose create the emulator accepted more than once; "missing": keys never stored. Queue mode: executions per worker from the workers\' logs ("Worker started execution"); requests per process from the emulator\'s TCP connections, matched to process IDs through /proc.',
 	);
 	return `${lines.join('\n')}\n`;
 }

@@ -182,6 +182,23 @@ const SCENARIOS = {
 	queueTags: 'queue mode, 3 executions of the same 60 tag names',
 };
 
+/** Per number of processes at work: mean seconds per seed, and the rate over all seeds' time of it. */
+function atWorkOverSeeds(list) {
+	const totals = new Map();
+	for (const summary of list) {
+		for (const g of summary.atWork) {
+			const t = totals.get(g.processes) ?? { processes: g.processes, seconds: 0, accepted: 0 };
+			t.seconds += g.seconds;
+			t.accepted += g.accepted;
+			totals.set(g.processes, t);
+		}
+	}
+	return [...totals.values()]
+		.filter((t) => t.processes > 0)
+		.sort((a, b) => b.processes - a.processes)
+		.map((t) => ({ processes: t.processes, seconds: t.seconds / list.length, ofLimit: t.seconds > 0 ? t.accepted / (t.seconds * 5) : 0 }));
+}
+
 async function simulateAll(limiter, simulation, options) {
 	const rows = Object.fromEntries(Object.keys(SCENARIOS).map((key) => [key, []]));
 	for (let seed = 1; seed <= options.seeds; seed++) {
@@ -198,6 +215,7 @@ async function simulateAll(limiter, simulation, options) {
 				share429: mean(list, (s) => s.share429),
 				maxShare429: Math.max(...list.map((s) => s.share429)),
 				tailShare: mean(list, (s) => s.tailShare),
+				atWork: atWorkOverSeeds(list),
 			},
 		]),
 	);
@@ -233,6 +251,12 @@ async function main() {
 			line += ` ${pct(b.ofLimit)} (${pct(b.minOfLimit)}) | ${pct(b.share429)} (${pct(b.maxShare429)}) | ${pct(b.tailShare)} | ${(r.ofLimit / b.ofLimit).toFixed(3)} | ${ratio429} |`;
 		}
 		lines.push(line);
+	}
+	lines.push('', 'Processes at work (mean seconds per seed, and the rate in that time over all seeds):', '');
+	const atWork = (r) => r.atWork.map((g) => `${g.processes}: ${g.seconds.toFixed(1)} s at ${pct(g.ofLimit)}`).join('; ');
+	for (const [key, label] of Object.entries(SCENARIOS)) {
+		if (key === 'alone') continue;
+		lines.push(`- ${label}: ${atWork(current[key])}${baseline ? ` (baseline ${atWork(baseline[key])})` : ''}`);
 	}
 	const report = lines.join('\n') + '\n';
 	fs.mkdirSync(RESULTS, { recursive: true });

@@ -90,13 +90,56 @@ function instrument(emulator, processes) {
 }
 
 /**
+ * Where a busy period went: the time from the first to the last accepted request, cut wherever a
+ * process sends its first or its last request, grouped by how many processes were at work (between
+ * their own first and last request), with the requests accepted in that time against what the
+ * limit allows. As in summarize, the first LIMIT accepted requests only open the window, so the
+ * groups' accepted requests add up to the ones summarize rates, and their seconds to its span.
+ * A run of several processes loses most where one works on alone at the share it last held
+ * (docs/scaling-out.md); this says how long that was and what it cost, in the benchmark as in the
+ * simulation. Requests whose sender is not known ('unknown', 'port …', see instrument) count as
+ * accepted but mark nobody at work.
+ */
+function byProcessesAtWork(records, senderOf = (r) => r.sender) {
+	const accepted = records.filter((r) => r.status !== 429);
+	if (accepted.length < 2) return [];
+	const spans = new Map();
+	for (const r of records) {
+		const sender = senderOf(r);
+		if (sender === undefined || sender === 'unknown' || String(sender).startsWith('port ')) continue;
+		const span = spans.get(sender) ?? { first: r.at, last: r.at };
+		span.first = Math.min(span.first, r.at);
+		span.last = Math.max(span.last, r.at);
+		spans.set(sender, span);
+	}
+	const from = accepted[0].at;
+	const to = accepted[accepted.length - 1].at;
+	// As in summarize: the first LIMIT accepted requests start the window, the rate is the rest.
+	const counted = accepted.slice(LIMIT);
+	const cuts = [...new Set([from, to, ...[...spans.values()].flatMap((s) => [s.first, s.last])])].filter((t) => t >= from && t <= to).sort((a, b) => a - b);
+	const groups = new Map();
+	for (let i = 0; i + 1 < cuts.length; i++) {
+		const [start, end] = [cuts[i], cuts[i + 1]];
+		const atWork = [...spans.values()].filter((s) => s.first <= start && s.last >= end).length;
+		const group = groups.get(atWork) ?? { processes: atWork, seconds: 0, accepted: 0 };
+		group.seconds += (end - start) / 1000;
+		// Half-open pieces; the last request of the period belongs to the last piece.
+		group.accepted += counted.filter((r) => r.at >= start && (r.at < end || (end === to && r.at === to))).length;
+		groups.set(atWork, group);
+	}
+	return [...groups.values()]
+		.sort((a, b) => b.processes - a.processes)
+		.map((g) => ({ ...g, ofLimit: g.seconds > 0 ? g.accepted / (g.seconds * LIMIT) : 0 }));
+}
+
+/**
  * The rate, 429s and the split per process of one scenario's requests (arrival order).
  * Rate: a sliding window lets LIMIT requests start at once and then LIMIT per second, so the
  * accepted requests after the first LIMIT, over the time from the first to the last accepted one,
  * is exactly LIMIT/s for clients that together use the whole limit (as bench/run.js measures).
  */
 function summarize(records, bucketS = 5) {
-	if (records.length === 0) return { requests: 0, accepted: 0, refused429: 0, share429: 0, busyS: 0, ratePerS: 0, ofLimit: 0, overTime: [], perSender: {} };
+	if (records.length === 0) return { requests: 0, accepted: 0, refused429: 0, share429: 0, busyS: 0, ratePerS: 0, ofLimit: 0, overTime: [], perSender: {}, atWork: [] };
 	const first = records[0].at;
 	const accepted = records.filter((r) => r.status !== 429);
 	const refused429 = records.length - accepted.length;
@@ -130,7 +173,8 @@ function summarize(records, bucketS = 5) {
 		ofLimit: ratePerS / LIMIT,
 		overTime,
 		perSender,
+		atWork: byProcessesAtWork(records, (r) => r.sender ?? r.process),
 	};
 }
 
-module.exports = { LIMIT, instrument, summarize };
+module.exports = { LIMIT, instrument, summarize, byProcessesAtWork };
