@@ -34,7 +34,7 @@ const n8n = require('../scripts/lib/n8n');
 const { startEmulator } = require('../scripts/emulator');
 const { walkArgs } = require('../scripts/lib/args');
 const { missingServices, startRedis, startPostgres, waitForOutput } = require('./lib/services');
-const { LIMIT, instrument, summarize } = require('./lib/traffic');
+const { LIMIT, instrument, summarize, atWorkText } = require('./lib/traffic');
 const { RESULTS, prepareRuntime, machineFacts } = require('./lib/setup');
 
 const ENCRYPTION_KEY = 'activecampaign-v3-queue-bench-key';
@@ -486,16 +486,6 @@ function splitText(result) {
 			const executions = result.executionsPerWorker[label] ?? result.perTarget[label]?.calls;
 			return `${label}: ${executions !== undefined ? `${executions} exec, ` : ''}${s.requests} req, ${s.refused429} × 429, last at ${s.lastS.toFixed(1)} s`;
 		})
-		.join('; ');
-}
-
-/**
- * "3 at work: 41.2 s at 93.1% of the limit; 2: …": how long each number of processes was at work,
- * and at what rate (not for less than a second: a rate over a few requests says nothing).
- */
-function atWorkText(groups) {
-	return groups
-		.map((g, i) => `${g.processes}${i === 0 ? ' at work' : ''}: ${g.seconds.toFixed(1)} s${g.seconds >= 1 ? ` at ${pct(g.ofLimit)}${i === 0 ? ' of the limit' : ''}` : ''}`)
 		.join('; ');
 }
 

@@ -33,7 +33,7 @@ const { execFileSync } = require('child_process');
 const ts = require('typescript');
 
 const { walkArgs } = require('../scripts/lib/args');
-const { summarize } = require('./lib/traffic');
+const { LIMIT, summarize, atWorkText } = require('./lib/traffic');
 const { RESULTS } = require('./lib/setup');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -196,7 +196,7 @@ function atWorkOverSeeds(list) {
 	return [...totals.values()]
 		.filter((t) => t.processes > 0)
 		.sort((a, b) => b.processes - a.processes)
-		.map((t) => ({ processes: t.processes, seconds: t.seconds / list.length, ofLimit: t.seconds > 0 ? t.accepted / (t.seconds * 5) : 0 }));
+		.map((t) => ({ processes: t.processes, seconds: t.seconds / list.length, ofLimit: t.seconds > 0 ? t.accepted / (t.seconds * LIMIT) : 0 }));
 }
 
 async function simulateAll(limiter, simulation, options) {
@@ -253,10 +253,9 @@ async function main() {
 		lines.push(line);
 	}
 	lines.push('', 'Processes at work (mean seconds per seed, and the rate in that time over all seeds):', '');
-	const atWork = (r) => r.atWork.map((g) => `${g.processes}: ${g.seconds.toFixed(1)} s at ${pct(g.ofLimit)}`).join('; ');
 	for (const [key, label] of Object.entries(SCENARIOS)) {
 		if (key === 'alone') continue;
-		lines.push(`- ${label}: ${atWork(current[key])}${baseline ? ` (baseline ${atWork(baseline[key])})` : ''}`);
+		lines.push(`- ${label}: ${atWorkText(current[key].atWork)}${baseline ? ` (baseline ${atWorkText(baseline[key].atWork)})` : ''}`);
 	}
 	const report = lines.join('\n') + '\n';
 	fs.mkdirSync(RESULTS, { recursive: true });

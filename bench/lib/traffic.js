@@ -133,6 +133,18 @@ function byProcessesAtWork(records, senderOf = (r) => r.sender) {
 }
 
 /**
+ * "3 at work: 41.2 s at 93.1% of the limit; 2: …" for byProcessesAtWork's groups (or means of them):
+ * how long each number of processes was at work, and at what rate (not for less than a second: a
+ * rate over a few requests says nothing).
+ */
+function atWorkText(groups) {
+	const pct = (x) => `${(x * 100).toFixed(1)}%`;
+	return groups
+		.map((g, i) => `${g.processes}${i === 0 ? ' at work' : ''}: ${g.seconds.toFixed(1)} s${g.seconds >= 1 ? ` at ${pct(g.ofLimit)}${i === 0 ? ' of the limit' : ''}` : ''}`)
+		.join('; ');
+}
+
+/**
  * The rate, 429s and the split per process of one scenario's requests (arrival order).
  * Rate: a sliding window lets LIMIT requests start at once and then LIMIT per second, so the
  * accepted requests after the first LIMIT, over the time from the first to the last accepted one,
@@ -177,4 +189,4 @@ function summarize(records, bucketS = 5) {
 	};
 }
 
-module.exports = { LIMIT, instrument, summarize, byProcessesAtWork };
+module.exports = { LIMIT, instrument, summarize, byProcessesAtWork, atWorkText };

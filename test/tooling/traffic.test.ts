@@ -4,7 +4,7 @@
  */
 // Plain-JS tooling.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { summarize, byProcessesAtWork } = require('../../bench/lib/traffic');
+const { summarize, byProcessesAtWork, atWorkText } = require('../../bench/lib/traffic');
 
 interface Rec {
 	sender: string;
@@ -60,5 +60,17 @@ describe('byProcessesAtWork', () => {
 			{ processes: 2, seconds: 1.8, accepted: 5, ofLimit: 5 / (1.8 * 5) },
 			{ processes: 1, seconds: 0.4, accepted: 2, ofLimit: 2 / (0.4 * 5) },
 		]);
+	});
+});
+
+describe('atWorkText', () => {
+	it('says how long each number of processes worked and at what rate, without a rate for less than a second', () => {
+		expect(
+			atWorkText([
+				{ processes: 3, seconds: 41.23, accepted: 191, ofLimit: 0.9265 },
+				{ processes: 2, seconds: 0.7, accepted: 2, ofLimit: 0.5714 },
+				{ processes: 1, seconds: 12.7, accepted: 28, ofLimit: 0.441 },
+			]),
+		).toBe('3 at work: 41.2 s at 92.7% of the limit; 2: 0.7 s; 1: 12.7 s at 44.1%');
 	});
 });
